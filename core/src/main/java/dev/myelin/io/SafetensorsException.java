@@ -1,0 +1,24 @@
+package dev.myelin.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A safetensors file is malformed or does not hold what was asked for; the message names the file and the fault. */
+public final class SafetensorsException extends IOException {
+    private final transient Path file;
+
+    public SafetensorsException(Path file, String fault) {
+        super(file + ": " + fault);
+        this.file = file;
+    }
+
+    public SafetensorsException(Path file, String fault, Throwable cause) {
+        super(file + ": " + fault, cause);
+        this.file = file;
+    }
+
+    /** The file at fault. */
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.myelin.kernel;
+
+/**
+ * The plain scalar twin of {@link Gemm}: the textbook triple loop, one dot product per element of C,
+ * summed in order of {@code p}. Tests hold every fast GEMM to it.
+ */
+public final class GemmReference {
+    private GemmReference() {
+    }
+
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
+            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        checkArguments(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    float aip = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    float bpj = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    sum += aip * bpj;
+                }
+                int idx = cOff + i * ldc + j;
+                c[idx] = accumulate ? c[idx] + sum : sum;
+            }
+        }
+    }
+
+    /** Throws IllegalArgumentException if any matrix would be read or written outside its array. */
+    static void checkArguments(boolean transA, boolean transB, int m, int n, int k,
+            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("sgemm: negative size m=" + m + " n=" + n + " k=" + k);
+        }
+        checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+        checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+        checkMatrix("C", c, cOff, ldc, m, n);
+    }
+
+    private static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        if (ld < cols || off < 0 || (long) off + (long) (rows - 1) * ld + cols > x.length) {
+            throw new IllegalArgumentException("sgemm: matrix " + name + " (" + rows + "x" + cols + ", offset " + off
+                    + ", leading dimension " + ld + ") does not fit in an array of " + x.length);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.myelin.tensor;
+
+/**
+ * The ops that take more than a tensor and a number, as static functions named after
+ * {@code torch.nn.functional}: convolution, pooling, dropout and the losses.
+ *
+ * <p>Images are {@code (N, C, H, W)}. Convolution weights are {@code (outChannels, inChannels, kH, kW)},
+ * as in PyTorch, so weights move between the two without reshaping.
+ */
+public final class Functional {
+    private Functional() {
+    }
+
+    /**
+     * 2-D convolution (cross-correlation, as in every framework) with the same stride, padding and
+     * dilation in both directions.
+     *
+     * @param input  {@code (N, C_in, H, W)}
+     * @param weight {@code (C_out, C_in, kH, kW)}
+     * @param bias   {@code (C_out)}, or null
+     * @return {@code (N, C_out, H_out, W_out)} with {@code H_out = (H + 2p - d(kH-1) - 1) / s + 1}
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation) {
+        return Conv2dOp.forward(input, weight, bias, stride, stride, padding, padding, dilation, dilation);
+    }
+
+    /** 2-D convolution with separate vertical and horizontal stride, padding and dilation. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW,
+            int padH, int padW, int dilationH, int dilationW) {
+        return Conv2dOp.forward(input, weight, bias, strideH, strideW, padH, padW, dilationH, dilationW);
+    }
+
+    /**
+     * Max pooling over {@code kernel x kernel} windows; padding counts as minus infinity.
+     *
+     * @param input {@code (N, C, H, W)}
+     */
+    public static Tensor maxPool2d(Tensor input, int kernel, int stride, int padding) {
+        return MaxPool2dOp.forward(input, kernel, kernel, stride, stride, padding, padding);
+    }
+
+    /** Max pooling with separate vertical and horizontal kernel, stride and padding. */
+    public static Tensor maxPool2d(Tensor input, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
+        return MaxPool2dOp.forward(input, kernelH, kernelW, strideH, strideW, padH, padW);
+    }
+
+    /**
+     * Average pooling over {@code kernel x kernel} windows; padded zeros count in the average
+     * ({@code count_include_pad=True}, PyTorch's default).
+     *
+     * @param input {@code (N, C, H, W)}
+     */
+    public static Tensor avgPool2d(Tensor input, int kernel, int stride, int padding) {
+        return AvgPool2dOp.forward(input, kernel, kernel, stride, stride, padding, padding);
+    }
+
+    /** Average pooling with separate vertical and horizontal kernel, stride and padding. */
+    public static Tensor avgPool2d(Tensor input, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
+        return AvgPool2dOp.forward(input, kernelH, kernelW, strideH, strideW, padH, padW);
+    }
+
+    /**
+     * Inverted dropout: in training, zeroes each element with probability {@code p} (drawn from
+     * {@code generator}) and scales the survivors by {@code 1/(1-p)}; outside training, the identity.
+     */
+    public static Tensor dropout(Tensor input, float p, boolean training, Generator generator) {
+        return DropoutOp.forward(input, p, training, generator);
+    }
+
+    /**
+     * Mean cross-entropy between {@code logits (N, C)} and integer class labels.
+     *
+     * @param labels one class index in {@code [0, C)} per row
+     */
+    public static Tensor crossEntropy(Tensor logits, int[] labels) {
+        return CrossEntropyOp.forward(logits, labels, 0f);
+    }
+
+    /**
+     * Mean cross-entropy with label smoothing (Szegedy et al., 2016): the target puts
+     * {@code 1 - smoothing + smoothing/C} on the true class and {@code smoothing/C} on every other.
+     */
+    public static Tensor crossEntropy(Tensor logits, int[] labels, float labelSmoothing) {
+        return CrossEntropyOp.forward(logits, labels, labelSmoothing);
+    }
+
+    /** Mean squared error, {@code mean((input - target)^2)}; the shapes must match. */
+    public static Tensor mseLoss(Tensor input, Tensor target) {
+        return MseLossOp.forward(input, target);
+    }
+}

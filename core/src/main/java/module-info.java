@@ -1,0 +1,10 @@
+/**
+ * Myelin's core: tensors with reverse-mode autograd, the kernels behind them, and safetensors I/O.
+ * It has no runtime dependency; the fast kernels use the incubating Vector API.
+ */
+module dev.myelin.core {
+    requires jdk.incubator.vector;
+
+    exports dev.myelin.tensor;
+    exports dev.myelin.io;
+}
