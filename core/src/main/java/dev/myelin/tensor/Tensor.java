@@ -276,6 +276,33 @@ public final class Tensor {
         return new Tensor(out, 0, shape);
     }
 
+    /**
+     * {@code this -= other}, in place and unrecorded: the update step of a hand-written optimizer.
+     * Allowed on leaves only, since changing a tensor that a recorded op saved would corrupt its backward.
+     */
+    public Tensor subInPlace(Tensor other) {
+        return updateInPlace(other, -1f);
+    }
+
+    /** {@code this += other}, in place and unrecorded; leaves only, as {@link #subInPlace}. */
+    public Tensor addInPlace(Tensor other) {
+        return updateInPlace(other, 1f);
+    }
+
+    private Tensor updateInPlace(Tensor other, float sign) {
+        if (gradFn != null) {
+            throw new IllegalStateException("in-place update of a tensor made by " + gradFn.name()
+                    + " would corrupt the recorded graph; update leaves only");
+        }
+        if (!other.shape.equals(shape)) {
+            throw new IllegalArgumentException("in-place update: shape " + other.shape + " does not match " + shape);
+        }
+        for (int i = 0, n = shape.size(); i < n; i++) {
+            data[offset + i] += sign * other.data[other.offset + i];
+        }
+        return this;
+    }
+
     // ------------------------------------------------------------------ arithmetic (broadcasting)
 
     /** Element-wise sum, broadcasting like NumPy. */
