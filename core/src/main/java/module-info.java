@@ -5,6 +5,7 @@
 module dev.myelin.core {
     requires jdk.incubator.vector;
 
+    exports dev.myelin;
     exports dev.myelin.tensor;
     exports dev.myelin.io;
 }

@@ -1,8 +1,10 @@
 package dev.myelin.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.myelin.parallel.Parallel;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -40,6 +42,60 @@ class GemmTest {
         for (int i = 0; i < actual.length; i++) {
             assertEquals(expected[i], actual[i], 1e-5, "element " + i);
         }
+    }
+
+    // Shapes that cross the packing boundaries (KC = 256 deep, NC = 512 wide) and every tile shape.
+    @Property(tries = 40)
+    void largeShapesAgreeAndAreBitIdenticalAcrossThreadCounts(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 150) int m, @ForAll @IntRange(min = 200, max = 600) int k,
+            @ForAll @IntRange(min = 1, max = 700) int n, @ForAll boolean transA, @ForAll boolean transB) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] a = random(r, m * k);
+        float[] b = random(r, k * n);
+        float[] expected = new float[m * n];
+        GemmReference.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, expected, 0, n, false);
+        float[] first = null;
+        int before = Parallel.threads();
+        try {
+            for (int threads : new int[] {1, 2, 3}) {
+                Parallel.setThreads(threads);
+                float[] c = new float[m * n];
+                Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, c, 0, n, false);
+                if (first == null) {
+                    first = c;
+                    // K up to 600 products of values in [-1, 1]: reordering error stays below 1e-4.
+                    for (int i = 0; i < c.length; i++) {
+                        assertEquals(expected[i], c[i], 1e-4, "element " + i);
+                    }
+                } else {
+                    assertArrayEquals(first, c, threads + " threads differ from 1 thread");
+                }
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Property(tries = 100)
+    void scalarPathAgreesWithTheReference(@ForAll long seed, @ForAll @IntRange(min = 0, max = 20) int m,
+            @ForAll @IntRange(min = 0, max = 40) int k, @ForAll @IntRange(min = 0, max = 20) int n,
+            @ForAll boolean transA, @ForAll boolean transB, @ForAll boolean accumulate) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] a = random(r, m * k);
+        float[] b = random(r, k * n);
+        float[] c0 = random(r, m * n);
+        float[] expected = c0.clone();
+        float[] actual = c0.clone();
+        GemmReference.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, expected, 0, n, accumulate);
+        Gemm.sgemmScalar(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, actual, 0, n, accumulate);
+        for (int i = 0; i < actual.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5, "element " + i);
+        }
+    }
+
+    @Test
+    void theVectorPathIsOnInTests() {
+        assertEquals(true, VectorSupport.AVAILABLE, "Surefire should run with --add-modules jdk.incubator.vector");
     }
 
     @Test

@@ -1,0 +1,29 @@
+package dev.myelin;
+
+import dev.myelin.kernel.VectorSupport;
+import dev.myelin.parallel.Parallel;
+
+/** Library-wide settings: how many threads the kernels use, and whether the Vector API fast path is on. */
+public final class Myelin {
+    private Myelin() {
+    }
+
+    /**
+     * Sets the number of threads for all kernels. Without a call, the count comes from the system
+     * property {@code myelin.threads}, else the environment variable {@code MYELIN_THREADS}, else the
+     * number of available processors. Results are bit-identical whatever the count.
+     */
+    public static void setThreads(int n) {
+        Parallel.setThreads(n);
+    }
+
+    /** The number of threads the kernels use. */
+    public static int threads() {
+        return Parallel.threads();
+    }
+
+    /** Whether the Vector API kernels are in use ({@code --add-modules jdk.incubator.vector}). */
+    public static boolean vectorized() {
+        return VectorSupport.AVAILABLE;
+    }
+}
