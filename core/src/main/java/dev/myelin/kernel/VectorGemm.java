@@ -5,10 +5,13 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SGEMM on the Vector API, in the BLIS style: B is packed into panels of {@code KC x NC} (kept in L2)
- * cut into slivers of {@code NR} columns, A into slivers of {@code MR} rows (kept in L1), and a
- * register-blocked micro-kernel multiplies one A sliver by one B sliver with FMAs, holding an
- * {@code MR x NR} tile of C in vector registers for the whole {@code KC} loop.
+ * SGEMM on the Vector API, in the BLIS style: B is packed into panels {@code KC} deep cut into
+ * slivers of {@code NR} columns, and a register-blocked micro-kernel multiplies {@code MR} rows of A
+ * by one B sliver with FMAs, holding an {@code MR x NR} tile of C in vector registers for the whole
+ * {@code KC} loop. A is the broadcast operand, so it is read in place (any stride, either
+ * transposition) rather than packed: a broadcast costs the same from any address, and the
+ * {@code MR x KC} rows in use stay in L1 while the kernel sweeps the B slivers. Only a ragged last
+ * row sliver is copied, into a zero-padded buffer.
  *
  * <p>The tile is chosen per shape: 6 rows x 4 vectors (24 accumulators) for wide C, 12 x 2 when C
  * has at most two vectors of columns, 12 x 1 for one; a narrow C would waste most of a wide tile on
@@ -19,10 +22,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    /** Depth of a packed panel: a 6-row A sliver of 256 floats a row stays in L1 beside the streamed B. */
-    static final int KC = 256;
-    /** Width of a packed B panel: KC x 512 floats = 512 KiB, which fits in a 1 MiB L2. */
-    static final int NC = 512;
+    /** Depth of a panel: 12 rows of A x 512 floats (24 KiB) stay in L1; C is reloaded only every 512 steps. Measured best of 256/384/512. */
+    static final int KC = 512;
+    /** Width of a packed B panel; measured alike from 512 to 4096, so one panel covers most layers' N. */
+    static final int NC = 1024;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -117,32 +120,43 @@ final class VectorGemm {
         }
     }
 
-    /** One KC-deep panel of the product: packs A slivers and runs the micro-kernel over B slivers. */
+    /** One KC-deep panel of the product: runs the micro-kernel for row slivers of A against B slivers. */
     private record Panel(boolean transA, int m, float[] a, int aOff, int lda, int pc, int kc, int mr, int nr, int nv,
             float[] bPack, int jc, int ncur, int colSlivers, float[] c, int cOff, int ldc, boolean add) {
 
         void rowSliver(int r, int firstSliver, int endSliver) {
-            Workspace ws = WORKSPACE.get();
-            if (ws.aPack.length < KC * mr) {
-                ws.aPack = new float[KC * 12]; // large enough for every tile shape
-            }
-            if (ws.tile.length < mr * nr) {
-                ws.tile = new float[24 * L];
-            }
-            float[] aPack = ws.aPack;
             int i0 = r * mr;
             int rows = Math.min(mr, m - i0);
-            packA(aPack, i0, rows);
+            // Element (i, p) of op(A) sits at aBase + i * rs + p * cs.
+            float[] src = a;
+            int aBase = transA ? aOff + pc * lda + i0 : aOff + i0 * lda + pc;
+            int rs = transA ? 1 : lda;
+            int cs = transA ? lda : 1;
+            Workspace ws = WORKSPACE.get();
+            if (rows < mr) {
+                src = packRaggedRows(ws, aBase, rs, cs, rows);
+                aBase = 0;
+                rs = 1;
+                cs = mr;
+            }
             for (int s = firstSliver; s < endSliver; s++) {
                 int col0 = jc + s * nr;
                 int cols = Math.min(nr, jc + ncur - col0);
                 int bBase = s * kc * nr;
-                if (rows == mr && cols == nr) {
-                    kernel(aPack, bBase, c, cOff + i0 * ldc + col0, ldc, add);
+                if (rows == mr && cols == nr && !add) {
+                    kernel(src, aBase, rs, cs, bBase, c, cOff + i0 * ldc + col0, ldc);
                 } else {
-                    // Edge tile: compute the full tile into scratch, then merge only the valid part.
+                    // The micro-kernel only stores (a load-add-store inside it would push C2 past its
+                    // inlining budget and box the accumulators), so sums and edge tiles go through scratch.
+                    if (ws.tile.length < 24 * L) {
+                        ws.tile = new float[24 * L];
+                    }
                     float[] tile = ws.tile;
-                    kernel(aPack, bBase, tile, 0, nr, false);
+                    kernel(src, aBase, rs, cs, bBase, tile, 0, nr);
+                    if (rows == mr && cols == nr) {
+                        addTile(tile, nr, rows, c, cOff + i0 * ldc + col0, ldc);
+                        continue;
+                    }
                     for (int i = 0; i < rows; i++) {
                         int dst = cOff + (i0 + i) * ldc + col0;
                         for (int j = 0; j < cols; j++) {
@@ -153,75 +167,79 @@ final class VectorGemm {
             }
         }
 
-        private void kernel(float[] aPack, int bBase, float[] out, int outOff, int ldOut, boolean addTo) {
+        private void kernel(float[] src, int aBase, int rs, int cs, int bBase, float[] out, int outOff, int ldOut) {
             switch (nv) {
-                case 4 -> kernel6x4(aPack, bPack, bBase, kc, out, outOff, ldOut, addTo);
-                case 2 -> kernel12x2(aPack, bPack, bBase, kc, out, outOff, ldOut, addTo);
-                default -> kernel12x1(aPack, bPack, bBase, kc, out, outOff, ldOut, addTo);
+                case 4 -> kernel6x4(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
+                case 2 -> kernel12x2(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
+                default -> kernel12x1(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
             }
         }
 
-        /** Packs op(A)[i0:i0+rows, pc:pc+kc] as aPack[p * mr + i], zero-padded to mr rows. */
-        private void packA(float[] aPack, int i0, int rows) {
-            if (rows < mr) {
-                java.util.Arrays.fill(aPack, 0, kc * mr, 0f);
+        /** Copies the last, short row sliver as aPack[p * mr + i], zero-padded to mr rows. */
+        private float[] packRaggedRows(Workspace ws, int aBase, int rs, int cs, int rows) {
+            if (ws.aPack.length < KC * 12) {
+                ws.aPack = new float[KC * 12]; // large enough for every tile shape
             }
-            if (!transA) {
+            float[] aPack = ws.aPack;
+            java.util.Arrays.fill(aPack, 0, kc * mr, 0f);
+            for (int p = 0; p < kc; p++) {
                 for (int i = 0; i < rows; i++) {
-                    int src = aOff + (i0 + i) * lda + pc;
-                    for (int p = 0; p < kc; p++) {
-                        aPack[p * mr + i] = a[src + p];
-                    }
+                    aPack[p * mr + i] = a[aBase + i * rs + p * cs];
                 }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, aOff + (pc + p) * lda + i0, aPack, p * mr, rows);
-                }
+            }
+            return aPack;
+        }
+    }
+
+    /** {@code c[cOff + i * ldc + j] += tile[i * nr + j]} for a full tile. */
+    private static void addTile(float[] tile, int nr, int rows, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < nr; j += L) {
+                int at = cOff + i * ldc + j;
+                FloatVector.fromArray(S, c, at).add(FloatVector.fromArray(S, tile, i * nr + j)).intoArray(c, at);
             }
         }
     }
 
-    private static void store(FloatVector v, float[] c, int index, boolean add) {
-        (add ? v.add(FloatVector.fromArray(S, c, index)) : v).intoArray(c, index);
-    }
-
-    /** 6 rows x 4 vectors of C: 24 accumulators, 4 loads of B and one broadcast of A per step of p. */
-    private static void kernel6x4(float[] ap, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean add) {
+    /** 6 rows x 4 vectors of C: 24 accumulators, 4 loads of B and 6 broadcasts of A per step of p. */
+    private static void kernel6x4(float[] a, int aOff, int rs, int cs, float[] bp, int bOff, int kc,
+            float[] c, int cOff, int ldc) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S), c0_2 = FloatVector.zero(S), c0_3 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S), c1_2 = FloatVector.zero(S), c1_3 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S), c2_2 = FloatVector.zero(S), c2_3 = FloatVector.zero(S);
         FloatVector c3_0 = FloatVector.zero(S), c3_1 = FloatVector.zero(S), c3_2 = FloatVector.zero(S), c3_3 = FloatVector.zero(S);
         FloatVector c4_0 = FloatVector.zero(S), c4_1 = FloatVector.zero(S), c4_2 = FloatVector.zero(S), c4_3 = FloatVector.zero(S);
         FloatVector c5_0 = FloatVector.zero(S), c5_1 = FloatVector.zero(S), c5_2 = FloatVector.zero(S), c5_3 = FloatVector.zero(S);
-        for (int p = 0, a = 0, b = bOff; p < kc; p++, a += 6, b += 4 * L) {
+        for (int p = 0, ap = aOff, b = bOff; p < kc; p++, ap += cs, b += 4 * L) {
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);
             FloatVector b3 = FloatVector.fromArray(S, bp, b + 3 * L);
             FloatVector x;
-            x = FloatVector.broadcast(S, ap[a]);
+            x = FloatVector.broadcast(S, a[ap]);
             c0_0 = x.fma(b0, c0_0); c0_1 = x.fma(b1, c0_1); c0_2 = x.fma(b2, c0_2); c0_3 = x.fma(b3, c0_3);
-            x = FloatVector.broadcast(S, ap[a + 1]);
+            x = FloatVector.broadcast(S, a[ap + rs]);
             c1_0 = x.fma(b0, c1_0); c1_1 = x.fma(b1, c1_1); c1_2 = x.fma(b2, c1_2); c1_3 = x.fma(b3, c1_3);
-            x = FloatVector.broadcast(S, ap[a + 2]);
+            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
             c2_0 = x.fma(b0, c2_0); c2_1 = x.fma(b1, c2_1); c2_2 = x.fma(b2, c2_2); c2_3 = x.fma(b3, c2_3);
-            x = FloatVector.broadcast(S, ap[a + 3]);
+            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
             c3_0 = x.fma(b0, c3_0); c3_1 = x.fma(b1, c3_1); c3_2 = x.fma(b2, c3_2); c3_3 = x.fma(b3, c3_3);
-            x = FloatVector.broadcast(S, ap[a + 4]);
+            x = FloatVector.broadcast(S, a[ap + 4 * rs]);
             c4_0 = x.fma(b0, c4_0); c4_1 = x.fma(b1, c4_1); c4_2 = x.fma(b2, c4_2); c4_3 = x.fma(b3, c4_3);
-            x = FloatVector.broadcast(S, ap[a + 5]);
+            x = FloatVector.broadcast(S, a[ap + 5 * rs]);
             c5_0 = x.fma(b0, c5_0); c5_1 = x.fma(b1, c5_1); c5_2 = x.fma(b2, c5_2); c5_3 = x.fma(b3, c5_3);
         }
-        store(c0_0, c, cOff, add); store(c0_1, c, cOff + L, add); store(c0_2, c, cOff + 2 * L, add); store(c0_3, c, cOff + 3 * L, add);
-        store(c1_0, c, cOff + ldc, add); store(c1_1, c, cOff + ldc + L, add); store(c1_2, c, cOff + ldc + 2 * L, add); store(c1_3, c, cOff + ldc + 3 * L, add);
-        store(c2_0, c, cOff + 2 * ldc, add); store(c2_1, c, cOff + 2 * ldc + L, add); store(c2_2, c, cOff + 2 * ldc + 2 * L, add); store(c2_3, c, cOff + 2 * ldc + 3 * L, add);
-        store(c3_0, c, cOff + 3 * ldc, add); store(c3_1, c, cOff + 3 * ldc + L, add); store(c3_2, c, cOff + 3 * ldc + 2 * L, add); store(c3_3, c, cOff + 3 * ldc + 3 * L, add);
-        store(c4_0, c, cOff + 4 * ldc, add); store(c4_1, c, cOff + 4 * ldc + L, add); store(c4_2, c, cOff + 4 * ldc + 2 * L, add); store(c4_3, c, cOff + 4 * ldc + 3 * L, add);
-        store(c5_0, c, cOff + 5 * ldc, add); store(c5_1, c, cOff + 5 * ldc + L, add); store(c5_2, c, cOff + 5 * ldc + 2 * L, add); store(c5_3, c, cOff + 5 * ldc + 3 * L, add);
+        c0_0.intoArray(c, cOff); c0_1.intoArray(c, cOff + L); c0_2.intoArray(c, cOff + 2 * L); c0_3.intoArray(c, cOff + 3 * L);
+        c1_0.intoArray(c, cOff + ldc); c1_1.intoArray(c, cOff + ldc + L); c1_2.intoArray(c, cOff + ldc + 2 * L); c1_3.intoArray(c, cOff + ldc + 3 * L);
+        c2_0.intoArray(c, cOff + 2 * ldc); c2_1.intoArray(c, cOff + 2 * ldc + L); c2_2.intoArray(c, cOff + 2 * ldc + 2 * L); c2_3.intoArray(c, cOff + 2 * ldc + 3 * L);
+        c3_0.intoArray(c, cOff + 3 * ldc); c3_1.intoArray(c, cOff + 3 * ldc + L); c3_2.intoArray(c, cOff + 3 * ldc + 2 * L); c3_3.intoArray(c, cOff + 3 * ldc + 3 * L);
+        c4_0.intoArray(c, cOff + 4 * ldc); c4_1.intoArray(c, cOff + 4 * ldc + L); c4_2.intoArray(c, cOff + 4 * ldc + 2 * L); c4_3.intoArray(c, cOff + 4 * ldc + 3 * L);
+        c5_0.intoArray(c, cOff + 5 * ldc); c5_1.intoArray(c, cOff + 5 * ldc + L); c5_2.intoArray(c, cOff + 5 * ldc + 2 * L); c5_3.intoArray(c, cOff + 5 * ldc + 3 * L);
     }
 
-    /** 12 rows x 2 vectors of C: 24 accumulators, 2 loads of B and one broadcast of A per step of p. */
-    private static void kernel12x2(float[] ap, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean add) {
+    /** 12 rows x 2 vectors of C: 24 accumulators, 2 loads of B and 12 broadcasts of A per step of p. */
+    private static void kernel12x2(float[] a, int aOff, int rs, int cs, float[] bp, int bOff, int kc,
+            float[] c, int cOff, int ldc) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S);
@@ -234,51 +252,52 @@ final class VectorGemm {
         FloatVector c9_0 = FloatVector.zero(S), c9_1 = FloatVector.zero(S);
         FloatVector c10_0 = FloatVector.zero(S), c10_1 = FloatVector.zero(S);
         FloatVector c11_0 = FloatVector.zero(S), c11_1 = FloatVector.zero(S);
-        for (int p = 0, a = 0, b = bOff; p < kc; p++, a += 12, b += 2 * L) {
+        for (int p = 0, ap = aOff, b = bOff; p < kc; p++, ap += cs, b += 2 * L) {
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             FloatVector x;
-            x = FloatVector.broadcast(S, ap[a]);
+            x = FloatVector.broadcast(S, a[ap]);
             c0_0 = x.fma(b0, c0_0); c0_1 = x.fma(b1, c0_1);
-            x = FloatVector.broadcast(S, ap[a + 1]);
+            x = FloatVector.broadcast(S, a[ap + rs]);
             c1_0 = x.fma(b0, c1_0); c1_1 = x.fma(b1, c1_1);
-            x = FloatVector.broadcast(S, ap[a + 2]);
+            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
             c2_0 = x.fma(b0, c2_0); c2_1 = x.fma(b1, c2_1);
-            x = FloatVector.broadcast(S, ap[a + 3]);
+            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
             c3_0 = x.fma(b0, c3_0); c3_1 = x.fma(b1, c3_1);
-            x = FloatVector.broadcast(S, ap[a + 4]);
+            x = FloatVector.broadcast(S, a[ap + 4 * rs]);
             c4_0 = x.fma(b0, c4_0); c4_1 = x.fma(b1, c4_1);
-            x = FloatVector.broadcast(S, ap[a + 5]);
+            x = FloatVector.broadcast(S, a[ap + 5 * rs]);
             c5_0 = x.fma(b0, c5_0); c5_1 = x.fma(b1, c5_1);
-            x = FloatVector.broadcast(S, ap[a + 6]);
+            x = FloatVector.broadcast(S, a[ap + 6 * rs]);
             c6_0 = x.fma(b0, c6_0); c6_1 = x.fma(b1, c6_1);
-            x = FloatVector.broadcast(S, ap[a + 7]);
+            x = FloatVector.broadcast(S, a[ap + 7 * rs]);
             c7_0 = x.fma(b0, c7_0); c7_1 = x.fma(b1, c7_1);
-            x = FloatVector.broadcast(S, ap[a + 8]);
+            x = FloatVector.broadcast(S, a[ap + 8 * rs]);
             c8_0 = x.fma(b0, c8_0); c8_1 = x.fma(b1, c8_1);
-            x = FloatVector.broadcast(S, ap[a + 9]);
+            x = FloatVector.broadcast(S, a[ap + 9 * rs]);
             c9_0 = x.fma(b0, c9_0); c9_1 = x.fma(b1, c9_1);
-            x = FloatVector.broadcast(S, ap[a + 10]);
+            x = FloatVector.broadcast(S, a[ap + 10 * rs]);
             c10_0 = x.fma(b0, c10_0); c10_1 = x.fma(b1, c10_1);
-            x = FloatVector.broadcast(S, ap[a + 11]);
+            x = FloatVector.broadcast(S, a[ap + 11 * rs]);
             c11_0 = x.fma(b0, c11_0); c11_1 = x.fma(b1, c11_1);
         }
-        store(c0_0, c, cOff, add); store(c0_1, c, cOff + L, add);
-        store(c1_0, c, cOff + ldc, add); store(c1_1, c, cOff + ldc + L, add);
-        store(c2_0, c, cOff + 2 * ldc, add); store(c2_1, c, cOff + 2 * ldc + L, add);
-        store(c3_0, c, cOff + 3 * ldc, add); store(c3_1, c, cOff + 3 * ldc + L, add);
-        store(c4_0, c, cOff + 4 * ldc, add); store(c4_1, c, cOff + 4 * ldc + L, add);
-        store(c5_0, c, cOff + 5 * ldc, add); store(c5_1, c, cOff + 5 * ldc + L, add);
-        store(c6_0, c, cOff + 6 * ldc, add); store(c6_1, c, cOff + 6 * ldc + L, add);
-        store(c7_0, c, cOff + 7 * ldc, add); store(c7_1, c, cOff + 7 * ldc + L, add);
-        store(c8_0, c, cOff + 8 * ldc, add); store(c8_1, c, cOff + 8 * ldc + L, add);
-        store(c9_0, c, cOff + 9 * ldc, add); store(c9_1, c, cOff + 9 * ldc + L, add);
-        store(c10_0, c, cOff + 10 * ldc, add); store(c10_1, c, cOff + 10 * ldc + L, add);
-        store(c11_0, c, cOff + 11 * ldc, add); store(c11_1, c, cOff + 11 * ldc + L, add);
+        c0_0.intoArray(c, cOff); c0_1.intoArray(c, cOff + L);
+        c1_0.intoArray(c, cOff + ldc); c1_1.intoArray(c, cOff + ldc + L);
+        c2_0.intoArray(c, cOff + 2 * ldc); c2_1.intoArray(c, cOff + 2 * ldc + L);
+        c3_0.intoArray(c, cOff + 3 * ldc); c3_1.intoArray(c, cOff + 3 * ldc + L);
+        c4_0.intoArray(c, cOff + 4 * ldc); c4_1.intoArray(c, cOff + 4 * ldc + L);
+        c5_0.intoArray(c, cOff + 5 * ldc); c5_1.intoArray(c, cOff + 5 * ldc + L);
+        c6_0.intoArray(c, cOff + 6 * ldc); c6_1.intoArray(c, cOff + 6 * ldc + L);
+        c7_0.intoArray(c, cOff + 7 * ldc); c7_1.intoArray(c, cOff + 7 * ldc + L);
+        c8_0.intoArray(c, cOff + 8 * ldc); c8_1.intoArray(c, cOff + 8 * ldc + L);
+        c9_0.intoArray(c, cOff + 9 * ldc); c9_1.intoArray(c, cOff + 9 * ldc + L);
+        c10_0.intoArray(c, cOff + 10 * ldc); c10_1.intoArray(c, cOff + 10 * ldc + L);
+        c11_0.intoArray(c, cOff + 11 * ldc); c11_1.intoArray(c, cOff + 11 * ldc + L);
     }
 
-    /** 12 rows x 1 vectors of C: 12 accumulators, 1 loads of B and one broadcast of A per step of p. */
-    private static void kernel12x1(float[] ap, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean add) {
+    /** 12 rows x 1 vectors of C: 12 accumulators, 1 loads of B and 12 broadcasts of A per step of p. */
+    private static void kernel12x1(float[] a, int aOff, int rs, int cs, float[] bp, int bOff, int kc,
+            float[] c, int cOff, int ldc) {
         FloatVector c0_0 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S);
@@ -291,45 +310,45 @@ final class VectorGemm {
         FloatVector c9_0 = FloatVector.zero(S);
         FloatVector c10_0 = FloatVector.zero(S);
         FloatVector c11_0 = FloatVector.zero(S);
-        for (int p = 0, a = 0, b = bOff; p < kc; p++, a += 12, b += 1 * L) {
+        for (int p = 0, ap = aOff, b = bOff; p < kc; p++, ap += cs, b += 1 * L) {
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector x;
-            x = FloatVector.broadcast(S, ap[a]);
+            x = FloatVector.broadcast(S, a[ap]);
             c0_0 = x.fma(b0, c0_0);
-            x = FloatVector.broadcast(S, ap[a + 1]);
+            x = FloatVector.broadcast(S, a[ap + rs]);
             c1_0 = x.fma(b0, c1_0);
-            x = FloatVector.broadcast(S, ap[a + 2]);
+            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
             c2_0 = x.fma(b0, c2_0);
-            x = FloatVector.broadcast(S, ap[a + 3]);
+            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
             c3_0 = x.fma(b0, c3_0);
-            x = FloatVector.broadcast(S, ap[a + 4]);
+            x = FloatVector.broadcast(S, a[ap + 4 * rs]);
             c4_0 = x.fma(b0, c4_0);
-            x = FloatVector.broadcast(S, ap[a + 5]);
+            x = FloatVector.broadcast(S, a[ap + 5 * rs]);
             c5_0 = x.fma(b0, c5_0);
-            x = FloatVector.broadcast(S, ap[a + 6]);
+            x = FloatVector.broadcast(S, a[ap + 6 * rs]);
             c6_0 = x.fma(b0, c6_0);
-            x = FloatVector.broadcast(S, ap[a + 7]);
+            x = FloatVector.broadcast(S, a[ap + 7 * rs]);
             c7_0 = x.fma(b0, c7_0);
-            x = FloatVector.broadcast(S, ap[a + 8]);
+            x = FloatVector.broadcast(S, a[ap + 8 * rs]);
             c8_0 = x.fma(b0, c8_0);
-            x = FloatVector.broadcast(S, ap[a + 9]);
+            x = FloatVector.broadcast(S, a[ap + 9 * rs]);
             c9_0 = x.fma(b0, c9_0);
-            x = FloatVector.broadcast(S, ap[a + 10]);
+            x = FloatVector.broadcast(S, a[ap + 10 * rs]);
             c10_0 = x.fma(b0, c10_0);
-            x = FloatVector.broadcast(S, ap[a + 11]);
+            x = FloatVector.broadcast(S, a[ap + 11 * rs]);
             c11_0 = x.fma(b0, c11_0);
         }
-        store(c0_0, c, cOff, add);
-        store(c1_0, c, cOff + ldc, add);
-        store(c2_0, c, cOff + 2 * ldc, add);
-        store(c3_0, c, cOff + 3 * ldc, add);
-        store(c4_0, c, cOff + 4 * ldc, add);
-        store(c5_0, c, cOff + 5 * ldc, add);
-        store(c6_0, c, cOff + 6 * ldc, add);
-        store(c7_0, c, cOff + 7 * ldc, add);
-        store(c8_0, c, cOff + 8 * ldc, add);
-        store(c9_0, c, cOff + 9 * ldc, add);
-        store(c10_0, c, cOff + 10 * ldc, add);
-        store(c11_0, c, cOff + 11 * ldc, add);
+        c0_0.intoArray(c, cOff);
+        c1_0.intoArray(c, cOff + ldc);
+        c2_0.intoArray(c, cOff + 2 * ldc);
+        c3_0.intoArray(c, cOff + 3 * ldc);
+        c4_0.intoArray(c, cOff + 4 * ldc);
+        c5_0.intoArray(c, cOff + 5 * ldc);
+        c6_0.intoArray(c, cOff + 6 * ldc);
+        c7_0.intoArray(c, cOff + 7 * ldc);
+        c8_0.intoArray(c, cOff + 8 * ldc);
+        c9_0.intoArray(c, cOff + 9 * ldc);
+        c10_0.intoArray(c, cOff + 10 * ldc);
+        c11_0.intoArray(c, cOff + 11 * ldc);
     }
 }
