@@ -1,5 +1,7 @@
 package dev.myelin.kernel;
 
+import java.util.Arrays;
+
 /**
  * Softmax and log-softmax along the middle axis of an {@code (outer, n, inner)} row-major layout, their
  * backward passes, and the fused cross-entropy loss over the rows of an {@code (rows, classes)} matrix.
@@ -21,7 +23,7 @@ public final class SoftmaxKernels {
             int in = xOff + o * n * inner;
             int dst = outOff + o * n * inner;
             rowMax(x, in, n, inner, max);
-            java.util.Arrays.fill(sum, 0.0);
+            Arrays.fill(sum, 0.0);
             for (int k = 0; k < n; k++) {
                 for (int i = 0; i < inner; i++) {
                     double e = Math.exp(x[in + k * inner + i] - max[i]);
@@ -46,7 +48,7 @@ public final class SoftmaxKernels {
             int in = xOff + o * n * inner;
             int dst = outOff + o * n * inner;
             rowMax(x, in, n, inner, shift);
-            java.util.Arrays.fill(sum, 0.0);
+            Arrays.fill(sum, 0.0);
             for (int k = 0; k < n; k++) {
                 for (int i = 0; i < inner; i++) {
                     sum[i] += Math.exp(x[in + k * inner + i] - shift[i]);
@@ -69,7 +71,7 @@ public final class SoftmaxKernels {
         double[] dot = new double[inner];
         for (int o = 0; o < outer; o++) {
             int base = o * n * inner;
-            java.util.Arrays.fill(dot, 0.0);
+            Arrays.fill(dot, 0.0);
             for (int k = 0; k < n; k++) {
                 for (int i = 0; i < inner; i++) {
                     int j = base + k * inner + i;
@@ -91,7 +93,7 @@ public final class SoftmaxKernels {
         double[] total = new double[inner];
         for (int o = 0; o < outer; o++) {
             int base = o * n * inner;
-            java.util.Arrays.fill(total, 0.0);
+            Arrays.fill(total, 0.0);
             for (int k = 0; k < n; k++) {
                 for (int i = 0; i < inner; i++) {
                     total[i] += g[gOff + base + k * inner + i];
@@ -149,7 +151,7 @@ public final class SoftmaxKernels {
     }
 
     private static void rowMax(float[] x, int in, int n, int inner, double[] max) {
-        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
         for (int k = 0; k < n; k++) {
             for (int i = 0; i < inner; i++) {
                 max[i] = Math.max(max[i], x[in + k * inner + i]);

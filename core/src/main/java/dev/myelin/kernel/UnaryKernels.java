@@ -1,5 +1,7 @@
 package dev.myelin.kernel;
 
+import java.util.Arrays;
+
 /**
  * Element-wise maps {@code out[i] = f(x[i])} over a run of {@code n} contiguous elements, and the
  * loops of their derivatives, {@code out[i] = g[i] * f'(...)}. Transcendental functions are evaluated
@@ -49,7 +51,7 @@ public final class UnaryKernels {
     /** {@code g * p * x^(p-1)}; zero everywhere when {@code p == 0}, as in PyTorch, so that 0^-1 never appears. */
     public static void powBackward(float[] x, int xOff, float p, float[] g, int gOff, float[] out, int outOff, int n) {
         if (p == 0f) {
-            java.util.Arrays.fill(out, outOff, outOff + n, 0f);
+            Arrays.fill(out, outOff, outOff + n, 0f);
             return;
         }
         for (int i = 0; i < n; i++) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -34,7 +36,7 @@ class ReductionsTest {
                 dims.add(g.nextInt(2) == 0 ? d : d - rank);
             }
         }
-        java.util.Collections.shuffle(dims, new java.util.Random(g.nextLong()));
+        Collections.shuffle(dims, new Random(g.nextLong()));
         return dims.stream().mapToInt(Integer::intValue).toArray();
     }
 
