@@ -51,8 +51,11 @@ final class Autograd {
         try (var noGrad = Grad.disabled()) {
             for (Node node : order) {
                 Tensor gradOut = pending.remove(node);
-                if (gradOut == null) {
-                    continue; // no path from the root reached this node with a gradient
+                if (gradOut == null) { // no gradient reached this node from the root
+                    if (!retainGraph) {
+                        node.release();
+                    }
+                    continue;
                 }
                 Tensor[] inputs = node.inputs();
                 Tensor[] grads = node.backward(gradOut);

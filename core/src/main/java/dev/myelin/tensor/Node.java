@@ -43,8 +43,8 @@ abstract class Node {
 
     /**
      * The gradients of the inputs, one per input (null where {@link #needsGrad} is false), given the
-     * gradient of the output. It runs with gradient recording disabled; the results may be new
-     * tensors or views, but must not alias {@code gradOutput}'s storage unless they are it.
+     * gradient of the output. It runs with gradient recording disabled. A result may be a view of
+     * {@code gradOutput}: the engine never writes into a gradient it is handed, it copies first.
      */
     abstract Tensor[] backward(Tensor gradOutput);
 
