@@ -8,4 +8,5 @@ module dev.myelin.core {
     exports dev.myelin;
     exports dev.myelin.tensor;
     exports dev.myelin.io;
+    exports dev.myelin.nn;
 }

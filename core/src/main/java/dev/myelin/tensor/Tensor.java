@@ -174,6 +174,20 @@ public final class Tensor {
         return Arrays.copyOfRange(data, offset, offset + shape.size());
     }
 
+    /**
+     * The backing array, for code that works on raw floats (optimizers, data loaders, kernels):
+     * elements {@code arrayOffset() .. arrayOffset() + size() - 1} in row-major order. Writing to it
+     * bypasses autograd, as writing to {@code tensor.data} does in PyTorch; views share it.
+     */
+    public float[] array() {
+        return data;
+    }
+
+    /** Where this tensor's first element sits in {@link #array()}. */
+    public int arrayOffset() {
+        return offset;
+    }
+
     /** An explicit copy with its own storage; gradients flow through it. */
     public Tensor copy() {
         return ShapeOps.copy(this);
