@@ -1,7 +1,99 @@
 package dev.myelin.tensor;
 
-/** STUB: owned by the convolution helper. */
-final class Conv2dOp {
+import dev.myelin.kernel.Convolution;
+import dev.myelin.kernel.Window2d;
+
+/**
+ * 2-D convolution (cross-correlation), {@code (N, C, H, W) * (O, C, kH, kW) + (O) -> (N, O, H_out, W_out)},
+ * computed by {@link Convolution}. Backward gives the input gradient (the transposed convolution of
+ * the output gradient), the weight gradient (output gradient correlated with the input, summed over
+ * the batch) and the bias gradient (output gradient summed over batch and positions).
+ */
+final class Conv2dOp extends Node {
+    private final Window2d window;
+
+    private Conv2dOp(Tensor input, Tensor weight, Tensor bias, Window2d window) {
+        super(bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias});
+        this.window = window;
+    }
+
     static Tensor forward(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW, int padH, int padW,
-            int dilationH, int dilationW) { throw new UnsupportedOperationException("conv2d: not yet implemented"); }
+            int dilationH, int dilationW) {
+        Window2d window = check(input, weight, bias, strideH, strideW, padH, padW, dilationH, dilationW);
+        int batch = input.dim(0);
+        int channels = input.dim(1);
+        int outChannels = weight.dim(0);
+        Tensor out = Tensor.empty(Shape.of(batch, outChannels, window.outHeight(), window.outWidth()));
+        Convolution.forward(batch, channels, outChannels, window, input.data, input.offset, weight.data, weight.offset,
+                bias == null ? null : bias.data, bias == null ? 0 : bias.offset, out.data, out.offset);
+        return Autograd.record(out, new Conv2dOp(input, weight, bias, window));
+    }
+
+    @Override
+    Tensor[] backward(Tensor g) {
+        Tensor input = input(0);
+        Tensor weight = input(1);
+        int batch = input.dim(0);
+        int channels = input.dim(1);
+        int outChannels = weight.dim(0);
+        Tensor[] grads = new Tensor[inputCount()];
+        if (needsGrad(0)) {
+            Tensor dx = Tensor.empty(input.shape());
+            Convolution.backwardInput(batch, channels, outChannels, window, g.data, g.offset,
+                    weight.data, weight.offset, dx.data, dx.offset);
+            grads[0] = dx;
+        }
+        if (needsGrad(1)) {
+            Tensor dw = Tensor.empty(weight.shape());
+            Convolution.backwardWeight(batch, channels, outChannels, window, input.data, input.offset,
+                    g.data, g.offset, dw.data, dw.offset);
+            grads[1] = dw;
+        }
+        if (inputCount() == 3 && needsGrad(2)) {
+            Tensor db = Tensor.empty(input(2).shape());
+            Convolution.backwardBias(batch, outChannels, window, g.data, g.offset, db.data, db.offset);
+            grads[2] = db;
+        }
+        return grads;
+    }
+
+    /** Validates the arguments the way PyTorch does, naming the shapes and parameters in each error. */
+    private static Window2d check(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW, int padH, int padW,
+            int dilationH, int dilationW) {
+        if (input.rank() != 4) {
+            throw new IllegalArgumentException("conv2d: input must be 4-D (N, C_in, H, W), got shape " + input.shape());
+        }
+        if (weight.rank() != 4) {
+            throw new IllegalArgumentException("conv2d: weight must be 4-D (C_out, C_in, kH, kW), got shape "
+                    + weight.shape());
+        }
+        if (input.dim(1) != weight.dim(1)) {
+            throw new IllegalArgumentException("conv2d: input of shape " + input.shape() + " has " + input.dim(1)
+                    + " channels, but weight of shape " + weight.shape() + " expects " + weight.dim(1));
+        }
+        if (weight.dim(2) < 1 || weight.dim(3) < 1) {
+            throw new IllegalArgumentException("conv2d: kernel size must be positive, got weight of shape " + weight.shape());
+        }
+        if (bias != null && !bias.shape().equals(Shape.of(weight.dim(0)))) {
+            throw new IllegalArgumentException("conv2d: bias must have shape [" + weight.dim(0) + "] (one per output channel of weight "
+                    + weight.shape() + "), got " + bias.shape());
+        }
+        if (strideH < 1 || strideW < 1) {
+            throw new IllegalArgumentException("conv2d: stride must be positive, got (" + strideH + ", " + strideW + ")");
+        }
+        if (padH < 0 || padW < 0) {
+            throw new IllegalArgumentException("conv2d: padding must be non-negative, got (" + padH + ", " + padW + ")");
+        }
+        if (dilationH < 1 || dilationW < 1) {
+            throw new IllegalArgumentException("conv2d: dilation must be positive, got (" + dilationH + ", " + dilationW + ")");
+        }
+        Window2d window = new Window2d(input.dim(2), input.dim(3), weight.dim(2), weight.dim(3), strideH, strideW,
+                padH, padW, dilationH, dilationW);
+        if (window.outHeight() < 1 || window.outWidth() < 1) {
+            throw new IllegalArgumentException("conv2d: input of shape " + input.shape() + " padded by (" + padH + ", " + padW
+                    + ") is smaller than the kernel of weight " + weight.shape() + " dilated by (" + dilationH + ", "
+                    + dilationW + "): the output would be " + window.outHeight() + "x" + window.outWidth());
+        }
+        return window;
+    }
 }

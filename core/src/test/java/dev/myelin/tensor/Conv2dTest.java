@@ -1,0 +1,145 @@
+package dev.myelin.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * {@link Functional#conv2d}: hand-computed examples, output shapes, argument errors, and
+ * finite-difference gradient checks. Convolution is linear in each input, so central differences
+ * have no truncation error and {@link GradCheck}'s default tolerances hold with a wide margin.
+ */
+class Conv2dTest {
+    /** 1..9 as a 3x3 image. */
+    private static Tensor image3x3() {
+        return Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
+    }
+
+    /** The 2x2 kernel [[1, 2], [3, 4]]. */
+    private static Tensor kernel2x2() {
+        return Tensor.of(new float[] {1, 2, 3, 4}, 1, 1, 2, 2);
+    }
+
+    @Test
+    void handComputedExampleWithBias() {
+        // y[0,0] = 1*1 + 2*2 + 4*3 + 5*4 = 37, and so on, plus the bias 0.5.
+        Tensor y = Functional.conv2d(image3x3(), kernel2x2(), Tensor.of(new float[] {0.5f}), 1, 0, 1);
+        assertArrayEquals(new int[] {1, 1, 2, 2}, y.dims());
+        assertArrayEquals(new float[] {37.5f, 47.5f, 67.5f, 77.5f}, y.toArray());
+    }
+
+    @Test
+    void handComputedExampleWithPaddingAndStride() {
+        // Windows start at rows/columns -1 and 1; taps in the padding read zero.
+        // y[0,0] = 1*4; y[0,1] = 2*3 + 3*4; y[1,0] = 4*2 + 7*4; y[1,1] = 5*1 + 6*2 + 8*3 + 9*4.
+        Tensor y = Functional.conv2d(image3x3(), kernel2x2(), null, 2, 1, 1);
+        assertArrayEquals(new float[] {4, 18, 36, 77}, y.toArray());
+    }
+
+    @Test
+    void handComputedExampleWithDilation() {
+        // Dilation 2 spreads the 2x2 kernel over the corners of the 3x3 image: 1*1 + 3*2 + 7*3 + 9*4.
+        Tensor y = Functional.conv2d(image3x3(), kernel2x2(), null, 1, 0, 2);
+        assertArrayEquals(new int[] {1, 1, 1, 1}, y.dims());
+        assertEquals(64f, y.item());
+    }
+
+    @Test
+    void handComputedExampleWithTwoChannelsInAndOut() {
+        // Output channel 0 sums the two input channels, output channel 1 takes their difference.
+        Tensor x = Tensor.of(new float[] {1, 2, 3, 4, 10, 20, 30, 40}, 1, 2, 2, 2);
+        Tensor w = Tensor.of(new float[] {1, 1, 1, -1}, 2, 2, 1, 1);
+        Tensor y = Functional.conv2d(x, w, Tensor.of(new float[] {0, 100}), 1, 0, 1);
+        assertArrayEquals(new float[] {11, 22, 33, 44, 91, 82, 73, 64}, y.toArray());
+    }
+
+    @Test
+    void outputShapesFollowPyTorchsFormula() {
+        Generator g = new Generator(1);
+        assertArrayEquals(new int[] {1, 8, 32, 32}, Functional.conv2d(Tensor.zeros(1, 3, 32, 32),
+                Tensor.randn(g, 8, 3, 5, 5), null, 1, 2, 1).dims());
+        assertArrayEquals(new int[] {2, 6, 12, 12}, Functional.conv2d(Tensor.zeros(2, 1, 28, 28),
+                Tensor.randn(g, 6, 1, 5, 5), null, 2, 0, 1).dims());
+        // H: (7 - 2 - 1)/2 + 1 = 3; W: (5 + 2 - 2 - 1)/1 + 1 = 5.
+        assertArrayEquals(new int[] {1, 1, 3, 5}, Functional.conv2d(Tensor.zeros(1, 1, 7, 5),
+                Tensor.randn(g, 1, 1, 3, 2), null, 2, 1, 0, 1, 1, 2).dims());
+        // Floor rounding: (8 - 3)/2 + 1 = 3.
+        assertArrayEquals(new int[] {1, 2, 3, 3}, Functional.conv2d(Tensor.zeros(1, 1, 8, 8),
+                Tensor.randn(g, 2, 1, 3, 3), null, 2, 0, 1).dims());
+    }
+
+    @Test
+    void errorsNameTheOpAndTheShapes() {
+        Tensor x = Tensor.zeros(1, 3, 5, 5);
+        Tensor w = Tensor.zeros(4, 3, 3, 3);
+        assertMessage(() -> Functional.conv2d(Tensor.zeros(3, 5, 5), w, null, 1, 0, 1), "conv2d", "4-D", "[3, 5, 5]");
+        assertMessage(() -> Functional.conv2d(x, Tensor.zeros(3, 3, 3), null, 1, 0, 1), "conv2d", "weight", "[3, 3, 3]");
+        assertMessage(() -> Functional.conv2d(x, Tensor.zeros(4, 2, 3, 3), null, 1, 0, 1), "conv2d", "channels",
+                "[1, 3, 5, 5]", "[4, 2, 3, 3]");
+        assertMessage(() -> Functional.conv2d(x, w, Tensor.zeros(3), 1, 0, 1), "conv2d", "bias", "[4]", "[3]");
+        assertMessage(() -> Functional.conv2d(x, w, null, 0, 0, 1), "conv2d", "stride");
+        assertMessage(() -> Functional.conv2d(x, w, null, 1, -1, 1), "conv2d", "padding");
+        assertMessage(() -> Functional.conv2d(x, w, null, 1, 0, 0), "conv2d", "dilation");
+        assertMessage(() -> Functional.conv2d(x, w, null, 1, 0, 3), "conv2d", "smaller than the kernel", "[1, 3, 5, 5]");
+        assertMessage(() -> Functional.conv2d(x, Tensor.zeros(4, 3, 0, 3), null, 1, 0, 1), "conv2d", "kernel size");
+    }
+
+    private static void assertMessage(Executable call, String... parts) {
+        String message = assertThrows(IllegalArgumentException.class, call).getMessage();
+        for (String part : parts) {
+            assertTrue(message.contains(part), "message '" + message + "' should contain '" + part + "'");
+        }
+    }
+
+    @Test
+    void backwardSkipsInputsThatNeedNoGradient() {
+        Tensor x = Tensor.randn(new Generator(2), 2, 2, 4, 4);
+        Tensor w = Tensor.randn(new Generator(3), 3, 2, 3, 3).requiresGrad(true);
+        Tensor b = Tensor.zeros(3).requiresGrad(true);
+        Tensor y = Functional.conv2d(x, w, b, 1, 1, 1);
+        y.backward(Tensor.ones(y.dims()));
+        assertNull(x.grad());
+        assertNotNull(w.grad());
+        // d(sum y)/db[o] counts the outputs of channel o: 2 images x 4 x 4 positions.
+        assertArrayEquals(new float[] {32, 32, 32}, b.grad().toArray());
+    }
+
+    @Test
+    void recordsNoGraphWhenNothingNeedsGradients() {
+        Tensor y = Functional.conv2d(Tensor.ones(1, 1, 3, 3), Tensor.ones(1, 1, 2, 2), null, 1, 0, 1);
+        assertTrue(y.isLeaf());
+    }
+
+    @Test
+    void gradCheckWithBias() {
+        GradCheck.check(in -> Functional.conv2d(in[0], in[1], in[2], 1, 0, 1),
+                Tensor.randn(new Generator(10), 2, 3, 5, 4), Tensor.randn(new Generator(11), 4, 3, 3, 2),
+                Tensor.randn(new Generator(12), 4));
+    }
+
+    @Test
+    void gradCheckWithoutBiasStride2Padding1() {
+        GradCheck.check(in -> Functional.conv2d(in[0], in[1], null, 2, 1, 1),
+                Tensor.randn(new Generator(20), 1, 2, 7, 6), Tensor.randn(new Generator(21), 3, 2, 3, 2));
+    }
+
+    @Test
+    void gradCheckPadding2Dilation2() {
+        GradCheck.check(in -> Functional.conv2d(in[0], in[1], in[2], 1, 2, 2),
+                Tensor.randn(new Generator(30), 2, 2, 6, 7), Tensor.randn(new Generator(31), 2, 2, 2, 3),
+                Tensor.randn(new Generator(32), 2));
+    }
+
+    @Test
+    void gradCheckWithSeparateVerticalAndHorizontalParameters() {
+        GradCheck.check(in -> Functional.conv2d(in[0], in[1], in[2], 2, 1, 1, 2, 1, 2),
+                Tensor.randn(new Generator(40), 2, 3, 5, 7), Tensor.randn(new Generator(41), 2, 3, 2, 3),
+                Tensor.randn(new Generator(42), 2));
+    }
+}
