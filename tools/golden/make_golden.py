@@ -50,7 +50,8 @@ def write_safetensors(path, tensors, metadata):
     chunks = []
     offset = 0
     for name, t in tensors.items():
-        a = np.ascontiguousarray(t.detach().cpu().numpy(), dtype="<f4")
+        # np.array, not np.ascontiguousarray, which turns a rank-0 loss into shape [1]
+        a = np.array(t.detach().cpu().numpy(), dtype="<f4", order="C")
         data = a.tobytes()
         header[name] = {"dtype": "F32", "shape": list(a.shape), "data_offsets": [offset, offset + len(data)]}
         offset += len(data)
