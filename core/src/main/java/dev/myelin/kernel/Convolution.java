@@ -1,6 +1,6 @@
 package dev.myelin.kernel;
 
-import java.util.Arrays;
+import dev.myelin.parallel.Parallel;
 
 /**
  * 2-D convolution (cross-correlation) of a batch of images, forward and backward, as GEMM over
@@ -8,9 +8,13 @@ import java.util.Arrays;
  * {@code (outChannels, channels, kH, kW)} and outputs {@code (batch, outChannels, outH, outW)}, all
  * row-major at the given offsets. Every method overwrites its output.
  *
- * <p>With {@code P = channels*kH*kW} and {@code L = outH*outW}, each image is one product:
- * {@code Y (outChannels x L) = W (outChannels x P) * cols (P x L)}. The batch is processed image by
- * image in order, so results do not depend on threading. {@link ConvolutionReference} is the scalar oracle.
+ * <p>With {@code P = channels*kH*kW}, {@code L = outH*outW} and {@code B = batch*L}, the whole batch is
+ * one product: the columns of every image sit side by side in one {@code P x B} matrix, so that
+ * {@code Y (outChannels x B) = W (outChannels x P) * cols (P x B)}. Folding the batch into GEMM's N
+ * dimension makes even a 1-channel 3x3 layer a large, well-shaped GEMM; the price is one pass that
+ * moves the result from channel-major ({@code outChannels x B}) to the batch-major tensor layout.
+ * Work is split over images or output channels, never across a sum, so results do not depend on the
+ * thread count. {@link ConvolutionReference} is the scalar oracle.
  */
 public final class Convolution {
     private Convolution() {
@@ -21,56 +25,52 @@ public final class Convolution {
             float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff, float[] y, int yOff) {
         int patch = channels * window.kernelSize();
         int outPlane = window.outPlaneSize();
-        float[] cols = new float[Im2col.columnsSize(channels, window)];
-        for (int n = 0; n < batch; n++) {
-            int yImage = yOff + n * outChannels * outPlane;
-            Im2col.im2col(channels, window, x, xOff + n * channels * window.planeSize(), cols, 0);
-            Gemm.sgemm(false, false, outChannels, outPlane, patch, w, wOff, patch, cols, 0, outPlane,
-                    y, yImage, outPlane, false);
-            if (bias != null) {
-                for (int o = 0; o < outChannels; o++) {
-                    float b = bias[biasOff + o];
-                    int row = yImage + o * outPlane;
-                    for (int l = 0; l < outPlane; l++) {
-                        y[row + l] += b;
-                    }
+        int wide = batch * outPlane;
+        float[] cols = columns(batch, channels, window, x, xOff);
+        float[] out = Scratch.floats(Scratch.CONV_OUTPUT, outChannels * wide);
+        Gemm.sgemm(false, false, outChannels, wide, patch, w, wOff, patch, cols, 0, wide, out, 0, wide, false);
+        Parallel.forRange(batch, n -> {
+            for (int o = 0; o < outChannels; o++) {
+                float b = bias == null ? 0f : bias[biasOff + o];
+                int src = o * wide + n * outPlane;
+                int dst = yOff + (n * outChannels + o) * outPlane;
+                for (int l = 0; l < outPlane; l++) {
+                    y[dst + l] = out[src + l] + b;
                 }
             }
-        }
+        });
     }
 
-    /** The input gradient: {@code cols = Wᵀ * dY} per image, folded back into {@code dx} by {@link Im2col#col2im}. */
+    /** The input gradient: {@code cols = Wᵀ * dY}, folded back into {@code dx} image by image by {@link Im2col#col2im}. */
     public static void backwardInput(int batch, int channels, int outChannels, Window2d window,
             float[] gy, int gyOff, float[] w, int wOff, float[] dx, int dxOff) {
         int patch = channels * window.kernelSize();
         int outPlane = window.outPlaneSize();
-        float[] cols = new float[Im2col.columnsSize(channels, window)];
-        for (int n = 0; n < batch; n++) {
-            Gemm.sgemm(true, false, patch, outPlane, outChannels, w, wOff, patch,
-                    gy, gyOff + n * outChannels * outPlane, outPlane, cols, 0, outPlane, false);
-            Im2col.col2im(channels, window, cols, 0, dx, dxOff + n * channels * window.planeSize());
-        }
+        int wide = batch * outPlane;
+        float[] gyWide = channelMajor(batch, outChannels, outPlane, gy, gyOff);
+        float[] gradCols = Scratch.floats(Scratch.CONV_GRAD_COLUMNS, patch * wide);
+        Gemm.sgemm(true, false, patch, wide, outChannels, w, wOff, patch, gyWide, 0, wide, gradCols, 0, wide, false);
+        int imageSize = channels * window.planeSize();
+        Parallel.forRange(batch, n ->
+                Im2col.col2im(channels, window, gradCols, n * outPlane, wide, dx, dxOff + n * imageSize));
     }
 
-    /** The weight gradient: {@code dW = sum over images of dY * colsᵀ}, accumulated in image order. */
+    /** The weight gradient: {@code dW = dY * colsᵀ}, one GEMM whose K runs over every position of every image, in order. */
     public static void backwardWeight(int batch, int channels, int outChannels, Window2d window,
             float[] x, int xOff, float[] gy, int gyOff, float[] dw, int dwOff) {
         int patch = channels * window.kernelSize();
         int outPlane = window.outPlaneSize();
-        float[] cols = new float[Im2col.columnsSize(channels, window)];
-        Arrays.fill(dw, dwOff, dwOff + outChannels * patch, 0f);
-        for (int n = 0; n < batch; n++) {
-            Im2col.im2col(channels, window, x, xOff + n * channels * window.planeSize(), cols, 0);
-            Gemm.sgemm(false, true, outChannels, patch, outPlane, gy, gyOff + n * outChannels * outPlane, outPlane,
-                    cols, 0, outPlane, dw, dwOff, patch, true);
-        }
+        int wide = batch * outPlane;
+        float[] cols = columns(batch, channels, window, x, xOff);
+        float[] gyWide = channelMajor(batch, outChannels, outPlane, gy, gyOff);
+        Gemm.sgemm(false, true, outChannels, patch, wide, gyWide, 0, wide, cols, 0, wide, dw, dwOff, patch, false);
     }
 
     /** The bias gradient: {@code db[o]} is the sum of {@code dY[n, o, :, :]} over images, then positions, in order. */
     public static void backwardBias(int batch, int outChannels, Window2d window, float[] gy, int gyOff,
             float[] db, int dbOff) {
         int outPlane = window.outPlaneSize();
-        for (int o = 0; o < outChannels; o++) {
+        Parallel.forRange(outChannels, o -> {
             float sum = 0f;
             for (int n = 0; n < batch; n++) {
                 int row = gyOff + (n * outChannels + o) * outPlane;
@@ -79,6 +79,28 @@ public final class Convolution {
                 }
             }
             db[dbOff + o] = sum;
-        }
+        });
+    }
+
+    /** The im2col columns of every image, side by side: a {@code P x batch*L} matrix in scratch. */
+    private static float[] columns(int batch, int channels, Window2d window, float[] x, int xOff) {
+        int outPlane = window.outPlaneSize();
+        int wide = batch * outPlane;
+        float[] cols = Scratch.floats(Scratch.CONV_COLUMNS, channels * window.kernelSize() * wide);
+        int imageSize = channels * window.planeSize();
+        Parallel.forRange(batch, n -> Im2col.im2col(channels, window, x, xOff + n * imageSize, cols, n * outPlane, wide));
+        return cols;
+    }
+
+    /** {@code gy} rearranged from {@code (batch, outChannels, L)} to {@code (outChannels, batch*L)}, in scratch. */
+    private static float[] channelMajor(int batch, int outChannels, int outPlane, float[] gy, int gyOff) {
+        int wide = batch * outPlane;
+        float[] out = Scratch.floats(Scratch.CONV_GRAD_OUTPUT, outChannels * wide);
+        Parallel.forRange(batch, n -> {
+            for (int o = 0; o < outChannels; o++) {
+                System.arraycopy(gy, gyOff + (n * outChannels + o) * outPlane, out, o * wide + n * outPlane, outPlane);
+            }
+        });
+        return out;
     }
 }

@@ -23,13 +23,22 @@ public final class Im2col {
 
     /** Writes the column matrix of the image at {@code x[xOff..]} into {@code cols[colsOff..]}. */
     public static void im2col(int channels, Window2d window, float[] x, int xOff, float[] cols, int colsOff) {
+        im2col(channels, window, x, xOff, cols, colsOff, window.outPlaneSize());
+    }
+
+    /**
+     * As {@link #im2col(int, Window2d, float[], int, float[], int)}, with rows {@code ldCols} apart: the
+     * images of a batch then sit side by side in one wide matrix, each at its own column offset.
+     */
+    public static void im2col(int channels, Window2d window, float[] x, int xOff, float[] cols, int colsOff, int ldCols) {
         int outH = window.outHeight();
         int outW = window.outWidth();
-        int dst = colsOff;
+        int taps = window.kernelSize();
         for (int c = 0; c < channels; c++) {
             int plane = xOff + c * window.planeSize();
             for (int kh = 0; kh < window.kernelH(); kh++) {
                 for (int kw = 0; kw < window.kernelW(); kw++) {
+                    int dst = colsOff + ((c * taps) + kh * window.kernelW() + kw) * ldCols;
                     for (int oh = 0; oh < outH; oh++) {
                         int ih = oh * window.strideH() - window.padH() + kh * window.dilationH();
                         if (ih < 0 || ih >= window.height()) {
@@ -53,14 +62,20 @@ public final class Im2col {
      * pixel, of every column entry that was read from it. Entries that fell in the padding are dropped.
      */
     public static void col2im(int channels, Window2d window, float[] cols, int colsOff, float[] x, int xOff) {
+        col2im(channels, window, cols, colsOff, window.outPlaneSize(), x, xOff);
+    }
+
+    /** As {@link #col2im(int, Window2d, float[], int, float[], int)}, reading rows {@code ldCols} apart. */
+    public static void col2im(int channels, Window2d window, float[] cols, int colsOff, int ldCols, float[] x, int xOff) {
         int outH = window.outHeight();
         int outW = window.outWidth();
+        int taps = window.kernelSize();
         Arrays.fill(x, xOff, xOff + channels * window.planeSize(), 0f);
-        int src = colsOff;
         for (int c = 0; c < channels; c++) {
             int plane = xOff + c * window.planeSize();
             for (int kh = 0; kh < window.kernelH(); kh++) {
                 for (int kw = 0; kw < window.kernelW(); kw++) {
+                    int src = colsOff + ((c * taps) + kh * window.kernelW() + kw) * ldCols;
                     for (int oh = 0; oh < outH; oh++) {
                         int ih = oh * window.strideH() - window.padH() + kh * window.dilationH();
                         if (ih < 0 || ih >= window.height()) {

@@ -1,5 +1,6 @@
 package dev.myelin.kernel;
 
+import dev.myelin.parallel.Parallel;
 import java.util.Arrays;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Arrays;
  *
  * <p>Max pooling treats padding as minus infinity, average pooling as zeros that count in the divisor
  * ({@code kernelH*kernelW}, PyTorch's {@code count_include_pad=True}). {@link PoolingReference} is the
- * scalar oracle.
+ * scalar oracle. Planes are independent, so every method splits its work over planes.
  */
 public final class Pooling {
     private Pooling() {
@@ -23,37 +24,44 @@ public final class Pooling {
      */
     public static void maxPoolForward(int planes, Window2d window, float[] x, int xOff, float[] y, int yOff,
             int[] argmax, int argmaxOff) {
+        if (isPlainTwoByTwo(window)) {
+            Parallel.forRange(planes, p -> maxPool2x2Plane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
+            return;
+        }
+        Parallel.forRange(planes, p -> maxPoolPlane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
+    }
+
+    private static void maxPoolPlane(int p, Window2d window, float[] x, int xOff, float[] y, int yOff,
+            int[] argmax, int argmaxOff) {
         int outH = window.outHeight();
         int outW = window.outWidth();
-        int out = 0;
-        for (int p = 0; p < planes; p++) {
-            int plane = xOff + p * window.planeSize();
-            for (int oh = 0; oh < outH; oh++) {
-                for (int ow = 0; ow < outW; ow++) {
-                    float best = Float.NEGATIVE_INFINITY;
-                    int bestIndex = -1;
-                    for (int kh = 0; kh < window.kernelH(); kh++) {
-                        int ih = oh * window.strideH() - window.padH() + kh * window.dilationH();
-                        if (ih < 0 || ih >= window.height()) {
+        int out = p * outH * outW;
+        int plane = xOff + p * window.planeSize();
+        for (int oh = 0; oh < outH; oh++) {
+            for (int ow = 0; ow < outW; ow++) {
+                float best = Float.NEGATIVE_INFINITY;
+                int bestIndex = -1;
+                for (int kh = 0; kh < window.kernelH(); kh++) {
+                    int ih = oh * window.strideH() - window.padH() + kh * window.dilationH();
+                    if (ih < 0 || ih >= window.height()) {
+                        continue;
+                    }
+                    for (int kw = 0; kw < window.kernelW(); kw++) {
+                        int iw = ow * window.strideW() - window.padW() + kw * window.dilationW();
+                        if (iw < 0 || iw >= window.width()) {
                             continue;
                         }
-                        for (int kw = 0; kw < window.kernelW(); kw++) {
-                            int iw = ow * window.strideW() - window.padW() + kw * window.dilationW();
-                            if (iw < 0 || iw >= window.width()) {
-                                continue;
-                            }
-                            int index = ih * window.width() + iw;
-                            float v = x[plane + index];
-                            if (bestIndex < 0 || v > best || Float.isNaN(v)) {
-                                best = v;
-                                bestIndex = index;
-                            }
+                        int index = ih * window.width() + iw;
+                        float v = x[plane + index];
+                        if (bestIndex < 0 || v > best || Float.isNaN(v)) {
+                            best = v;
+                            bestIndex = index;
                         }
                     }
-                    y[yOff + out] = best;
-                    argmax[argmaxOff + out] = bestIndex;
-                    out++;
                 }
+                y[yOff + out] = best;
+                argmax[argmaxOff + out] = bestIndex;
+                out++;
             }
         }
     }
@@ -62,15 +70,57 @@ public final class Pooling {
     public static void maxPoolBackward(int planes, Window2d window, float[] gy, int gyOff, int[] argmax, int argmaxOff,
             float[] dx, int dxOff) {
         int outPlane = window.outPlaneSize();
-        Arrays.fill(dx, dxOff, dxOff + planes * window.planeSize(), 0f);
-        for (int p = 0; p < planes; p++) {
+        Parallel.forRange(planes, p -> {
             int plane = dxOff + p * window.planeSize();
+            Arrays.fill(dx, plane, plane + window.planeSize(), 0f);
             for (int l = 0; l < outPlane; l++) {
                 int out = p * outPlane + l;
                 int index = argmax[argmaxOff + out];
                 if (index >= 0) {
                     dx[plane + index] += gy[gyOff + out];
                 }
+            }
+        });
+    }
+
+    /** Kernel 2x2, stride 2, no padding or dilation: the pooling of nearly every CNN, worth its own loop. */
+    private static boolean isPlainTwoByTwo(Window2d w) {
+        return w.kernelH() == 2 && w.kernelW() == 2 && w.strideH() == 2 && w.strideW() == 2
+                && w.padH() == 0 && w.padW() == 0 && w.dilationH() == 1 && w.dilationW() == 1;
+    }
+
+    /** The 2x2 case of {@link #maxPoolPlane}, with the same tie and NaN rules, without per-tap bounds checks. */
+    private static void maxPool2x2Plane(int p, Window2d window, float[] x, int xOff, float[] y, int yOff,
+            int[] argmax, int argmaxOff) {
+        int width = window.width();
+        int outH = window.outHeight();
+        int outW = window.outWidth();
+        int plane = xOff + p * window.planeSize();
+        int out = p * outH * outW;
+        for (int oh = 0; oh < outH; oh++) {
+            int top = 2 * oh * width;
+            for (int ow = 0; ow < outW; ow++, out++) {
+                int index = top + 2 * ow;
+                float best = x[plane + index];
+                int bestIndex = index;
+                // Same rule as the general loop, in window order: a larger value or any NaN takes over.
+                float v = x[plane + index + 1];
+                if (v > best || Float.isNaN(v)) {
+                    best = v;
+                    bestIndex = index + 1;
+                }
+                v = x[plane + index + width];
+                if (v > best || Float.isNaN(v)) {
+                    best = v;
+                    bestIndex = index + width;
+                }
+                v = x[plane + index + width + 1];
+                if (v > best || Float.isNaN(v)) {
+                    best = v;
+                    bestIndex = index + width + 1;
+                }
+                y[yOff + out] = best;
+                argmax[argmaxOff + out] = bestIndex;
             }
         }
     }
@@ -80,8 +130,8 @@ public final class Pooling {
         int outH = window.outHeight();
         int outW = window.outWidth();
         float divisor = window.kernelSize();
-        int out = yOff;
-        for (int p = 0; p < planes; p++) {
+        Parallel.forRange(planes, p -> {
+            int out = yOff + p * outH * outW;
             int plane = xOff + p * window.planeSize();
             for (int oh = 0; oh < outH; oh++) {
                 for (int ow = 0; ow < outW; ow++) {
@@ -101,7 +151,7 @@ public final class Pooling {
                     y[out++] = sum / divisor;
                 }
             }
-        }
+        });
     }
 
     /** Spreads each output gradient, divided by {@code kernelH*kernelW}, over the input elements of its window. */
@@ -109,10 +159,10 @@ public final class Pooling {
         int outH = window.outHeight();
         int outW = window.outWidth();
         float divisor = window.kernelSize();
-        Arrays.fill(dx, dxOff, dxOff + planes * window.planeSize(), 0f);
-        int out = gyOff;
-        for (int p = 0; p < planes; p++) {
+        Parallel.forRange(planes, p -> {
+            int out = gyOff + p * outH * outW;
             int plane = dxOff + p * window.planeSize();
+            Arrays.fill(dx, plane, plane + window.planeSize(), 0f);
             for (int oh = 0; oh < outH; oh++) {
                 for (int ow = 0; ow < outW; ow++) {
                     float share = gy[out++] / divisor;
@@ -130,6 +180,6 @@ public final class Pooling {
                     }
                 }
             }
-        }
+        });
     }
 }

@@ -1,0 +1,28 @@
+package dev.myelin.kernel;
+
+/**
+ * Per-thread scratch arrays that kernels reuse from call to call, so that a training step in steady
+ * state allocates (almost) nothing: an array grows to the largest size asked for and then stays.
+ * Each kernel uses its own slots; a slot's contents are garbage on entry.
+ */
+final class Scratch {
+    static final int CONV_COLUMNS = 0;
+    static final int CONV_OUTPUT = 1;
+    static final int CONV_GRAD_OUTPUT = 2;
+    static final int CONV_GRAD_COLUMNS = 3;
+    private static final int SLOTS = 4;
+
+    private static final ThreadLocal<float[][]> ARRAYS = ThreadLocal.withInitial(() -> new float[SLOTS][0]);
+
+    private Scratch() {
+    }
+
+    /** This thread's array for {@code slot}, at least {@code size} long. */
+    static float[] floats(int slot, int size) {
+        float[][] arrays = ARRAYS.get();
+        if (arrays[slot].length < size) {
+            arrays[slot] = new float[size];
+        }
+        return arrays[slot];
+    }
+}

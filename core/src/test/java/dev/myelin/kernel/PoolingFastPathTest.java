@@ -1,0 +1,33 @@
+package dev.myelin.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** The specialised 2x2 stride-2 max-pool loop must agree exactly with the scalar twin, ties and NaNs included. */
+class PoolingFastPathTest {
+    @Property(tries = 300)
+    void twoByTwoMatchesTheReferenceExactly(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int planes,
+            @ForAll @IntRange(min = 2, max = 15) int height, @ForAll @IntRange(min = 2, max = 15) int width) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Window2d window = new Window2d(height, width, 2, 2, 2, 2, 0, 0, 1, 1);
+        float[] x = new float[planes * height * width];
+        for (int i = 0; i < x.length; i++) {
+            // Few distinct values make ties common; an occasional NaN checks the NaN rule.
+            int pick = r.nextInt(20);
+            x[i] = pick == 0 ? Float.NaN : pick % 4;
+        }
+        int outSize = planes * window.outPlaneSize();
+        float[] expected = new float[outSize];
+        int[] expectedIndex = new int[outSize];
+        float[] actual = new float[outSize];
+        int[] actualIndex = new int[outSize];
+        PoolingReference.maxPoolForward(planes, window, x, 0, expected, 0, expectedIndex, 0);
+        Pooling.maxPoolForward(planes, window, x, 0, actual, 0, actualIndex, 0);
+        assertArrayEquals(expected, actual);
+        assertArrayEquals(expectedIndex, actualIndex);
+    }
+}
