@@ -31,6 +31,10 @@ public final class Im2col {
      * images of a batch then sit side by side in one wide matrix, each at its own column offset.
      */
     public static void im2col(int channels, Window2d window, float[] x, int xOff, float[] cols, int colsOff, int ldCols) {
+        if (keepsRowLength(window)) {
+            im2colShifted(channels, window, x, xOff, cols, colsOff, ldCols);
+            return;
+        }
         int outH = window.outHeight();
         int outW = window.outWidth();
         int taps = window.kernelSize();
@@ -47,10 +51,21 @@ public final class Im2col {
                             continue;
                         }
                         int row = plane + ih * window.width();
-                        for (int ow = 0; ow < outW; ow++) {
-                            int iw = ow * window.strideW() - window.padW() + kw * window.dilationW();
-                            cols[dst++] = iw >= 0 && iw < window.width() ? x[row + iw] : 0f;
+                        int first = firstValid(window, kw);
+                        int end = endValid(window, kw);
+                        int shift = kw * window.dilationW() - window.padW();
+                        // Rows are short (often 14 or 28), so plain loops beat fill/arraycopy calls here.
+                        int stride = window.strideW();
+                        for (int ow = 0; ow < first; ow++) {
+                            cols[dst + ow] = 0f;
                         }
+                        for (int ow = first; ow < end; ow++) {
+                            cols[dst + ow] = x[row + ow * stride + shift];
+                        }
+                        for (int ow = Math.max(end, first); ow < outW; ow++) {
+                            cols[dst + ow] = 0f;
+                        }
+                        dst += outW;
                     }
                 }
             }
@@ -59,7 +74,8 @@ public final class Im2col {
 
     /**
      * The adjoint of {@link #im2col}: overwrites the image at {@code x[xOff..]} with the sum, for each
-     * pixel, of every column entry that was read from it. Entries that fell in the padding are dropped.
+     * pixel, of every column entry that was read from it. Entries that fell in the padding are dropped
+     * (and may be overwritten with zeros in {@code cols}).
      */
     public static void col2im(int channels, Window2d window, float[] cols, int colsOff, float[] x, int xOff) {
         col2im(channels, window, cols, colsOff, window.outPlaneSize(), x, xOff);
@@ -67,6 +83,10 @@ public final class Im2col {
 
     /** As {@link #col2im(int, Window2d, float[], int, float[], int)}, reading rows {@code ldCols} apart. */
     public static void col2im(int channels, Window2d window, float[] cols, int colsOff, int ldCols, float[] x, int xOff) {
+        if (keepsRowLength(window)) {
+            col2imShifted(channels, window, cols, colsOff, ldCols, x, xOff);
+            return;
+        }
         int outH = window.outHeight();
         int outW = window.outWidth();
         int taps = window.kernelSize();
@@ -82,14 +102,122 @@ public final class Im2col {
                             src += outW;
                             continue;
                         }
-                        int row = plane + ih * window.width();
-                        for (int ow = 0; ow < outW; ow++) {
-                            int iw = ow * window.strideW() - window.padW() + kw * window.dilationW();
-                            if (iw >= 0 && iw < window.width()) {
-                                x[row + iw] += cols[src];
-                            }
-                            src++;
+                        int row = plane + ih * window.width() + kw * window.dilationW() - window.padW();
+                        int end = endValid(window, kw);
+                        for (int ow = firstValid(window, kw); ow < end; ow++) {
+                            x[row + ow * window.strideW()] += cols[src + ow];
                         }
+                        src += outW;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first output column whose tap {@code kw} reads inside the plane (not the padding). */
+    private static int firstValid(Window2d w, int kw) {
+        int before = w.padW() - kw * w.dilationW(); // columns of padding left of this tap's first read
+        return before <= 0 ? 0 : Math.min(w.outWidth(), (before + w.strideW() - 1) / w.strideW());
+    }
+
+    /** One past the last output column whose tap {@code kw} reads inside the plane. */
+    private static int endValid(Window2d w, int kw) {
+        int last = w.width() - 1 + w.padW() - kw * w.dilationW(); // largest ow * strideW that stays inside
+        return last < 0 ? 0 : Math.min(w.outWidth(), last / w.strideW() + 1);
+    }
+
+    /**
+     * Stride 1 and an output row as long as the input row (a "same" convolution such as 3x3 with
+     * padding 1): then every row of the column matrix is the input plane shifted by a constant, so it
+     * can be copied as one contiguous run instead of one short run per output row.
+     */
+    private static boolean keepsRowLength(Window2d w) {
+        return w.strideH() == 1 && w.strideW() == 1 && w.outWidth() == w.width() && w.outHeight() > 0;
+    }
+
+    /** Output rows {@code [first, end)} whose tap {@code kh} reads inside the plane. */
+    private static int firstValidRow(Window2d w, int kh) {
+        return Math.min(w.outHeight(), Math.max(0, w.padH() - kh * w.dilationH()));
+    }
+
+    private static int endValidRow(Window2d w, int kh) {
+        return Math.max(0, Math.min(w.outHeight(), w.height() + w.padH() - kh * w.dilationH()));
+    }
+
+    private static void im2colShifted(int channels, Window2d window, float[] x, int xOff, float[] cols, int colsOff,
+            int ldCols) {
+        int width = window.width();
+        int outPlane = window.outPlaneSize();
+        int taps = window.kernelSize();
+        for (int c = 0; c < channels; c++) {
+            int plane = xOff + c * window.planeSize();
+            for (int kh = 0; kh < window.kernelH(); kh++) {
+                int rowFirst = firstValidRow(window, kh);
+                int rowEnd = Math.max(rowFirst, endValidRow(window, kh));
+                for (int kw = 0; kw < window.kernelW(); kw++) {
+                    int dst = colsOff + ((c * taps) + kh * window.kernelW() + kw) * ldCols;
+                    int first = firstValid(window, kw);
+                    int end = Math.max(first, endValid(window, kw));
+                    // Position (oh, ow) reads plane[oh * width + ow + shift]: one run from (rowFirst, first)
+                    // to (rowEnd - 1, end - 1); the entries it wraps over at row edges are zeroed after.
+                    int shift = (kh * window.dilationH() - window.padH()) * width + kw * window.dilationW() - window.padW();
+                    Arrays.fill(cols, dst, dst + rowFirst * width + first, 0f);
+                    if (rowEnd > rowFirst && end > first) {
+                        int from = rowFirst * width + first;
+                        int to = (rowEnd - 1) * width + end;
+                        System.arraycopy(x, plane + from + shift, cols, dst + from, to - from);
+                        for (int oh = rowFirst; oh < rowEnd; oh++) {
+                            int row = dst + oh * width;
+                            for (int ow = 0; ow < first; ow++) {
+                                cols[row + ow] = 0f;
+                            }
+                            for (int ow = end; ow < width; ow++) {
+                                cols[row + ow] = 0f;
+                            }
+                        }
+                        Arrays.fill(cols, dst + to, dst + outPlane, 0f);
+                    } else {
+                        Arrays.fill(cols, dst, dst + outPlane, 0f);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The adjoint of {@link #im2colShifted}. It zeroes the padding entries of {@code cols} in place first. */
+    private static void col2imShifted(int channels, Window2d window, float[] cols, int colsOff, int ldCols,
+            float[] x, int xOff) {
+        int width = window.width();
+        int taps = window.kernelSize();
+        Arrays.fill(x, xOff, xOff + channels * window.planeSize(), 0f);
+        for (int c = 0; c < channels; c++) {
+            int plane = xOff + c * window.planeSize();
+            for (int kh = 0; kh < window.kernelH(); kh++) {
+                int rowFirst = firstValidRow(window, kh);
+                int rowEnd = endValidRow(window, kh);
+                for (int kw = 0; kw < window.kernelW(); kw++) {
+                    int src = colsOff + ((c * taps) + kh * window.kernelW() + kw) * ldCols;
+                    int first = firstValid(window, kw);
+                    int end = endValid(window, kw);
+                    if (rowEnd <= rowFirst || end <= first) {
+                        continue;
+                    }
+                    int shift = (kh * window.dilationH() - window.padH()) * width + kw * window.dilationW() - window.padW();
+                    for (int oh = rowFirst; oh < rowEnd; oh++) {
+                        int row = src + oh * width;
+                        for (int ow = 0; ow < first; ow++) {
+                            cols[row + ow] = 0f;
+                        }
+                        for (int ow = end; ow < width; ow++) {
+                            cols[row + ow] = 0f;
+                        }
+                    }
+                    // One long run: entries that would wrap across a row edge were zeroed above, so they add nothing.
+                    int from = rowFirst * width + first;
+                    int to = (rowEnd - 1) * width + end;
+                    int dst = plane + shift;
+                    for (int l = from; l < to; l++) {
+                        x[dst + l] += cols[src + l];
                     }
                 }
             }
