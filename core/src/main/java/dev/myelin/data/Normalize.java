@@ -12,6 +12,8 @@ public final class Normalize implements Transform {
     private final float[] std;
 
     /**
+     * A normalisation by the given per-channel statistics.
+     *
      * @param mean one value per channel, or a single value for all channels
      * @param std as {@code mean}, same length; every value non-zero
      * @throws IllegalArgumentException if the lengths differ or are zero, or a std is zero

@@ -17,6 +17,8 @@ public final class RandomCrop implements Transform {
     private final int padding;
 
     /**
+     * A random crop of a {@code size × size} image padded by {@code padding}.
+     *
      * @param size the side of the crop, equal to the image's height and width
      * @param padding zeros added on each side before cropping, non-negative
      */

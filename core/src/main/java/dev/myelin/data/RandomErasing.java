@@ -30,6 +30,8 @@ public final class RandomErasing implements Transform {
     }
 
     /**
+     * Random erasing with the given settings.
+     *
      * @param p the probability of erasing, in [0, 1]
      * @param scaleMin smallest erased fraction of the image area, in [0, scaleMax]
      * @param scaleMax largest erased fraction of the image area, at most 1
