@@ -1,0 +1,226 @@
+package dev.myelin.data;
+
+import dev.myelin.tensor.Generator;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Iterates over a {@link Dataset} in mini-batches, like PyTorch's {@code DataLoader}:
+ *
+ * <pre>{@code
+ * DataLoader loader = DataLoader.builder(train)
+ *         .batchSize(128).shuffle(true).seed(42).dropLast(true)
+ *         .transform(new Compose(new RandomCrop(28, 2), new RandomHorizontalFlip()))
+ *         .build();
+ * for (int epoch = 0; epoch < 10; epoch++) {
+ *     loader.setEpoch(epoch); // optional here: a completed iteration advances the epoch by itself
+ *     for (Batch batch : loader) {
+ *         Tensor loss = Functional.crossEntropy(model.forward(batch.inputs()), batch.labels());
+ *         ...
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>Epochs.</b> Each iteration follows the loader's current {@link #epoch()}: its order is
+ * {@link #order(int)} and sample {@code i}'s transform draws from a generator seeded by
+ * {@code (seed, epoch, i)} only (see the {@linkplain dev.myelin.data package documentation}). An
+ * iteration that hands out all its batches advances the epoch by one; an abandoned one does not.
+ * {@link #setEpoch(int)}, like PyTorch's {@code DistributedSampler.set_epoch}, sets it explicitly,
+ * for example to resume a run.
+ *
+ * <p><b>Prefetching.</b> By default a daemon thread prepares up to {@code prefetch} batches while the
+ * current one trains; samples within a batch are read and transformed in parallel. Every batch gets a
+ * fresh tensor (no buffer is reused), so a batch stays valid however long it is kept. A loader runs
+ * one iteration at a time: starting a new one stops the previous one's thread (see {@link BatchIterator}).
+ * A loader is meant to be used from one thread.
+ */
+public final class DataLoader implements Iterable<Batch> {
+    private final Dataset dataset;
+    private final int batchSize;
+    private final boolean shuffle;
+    private final long seed;
+    private final boolean dropLast;
+    private final Transform transform;
+    private final int prefetch;
+    private final int numBatches;
+    private int epoch;
+    private int generation; // number of iterations started; only the latest may run
+    private Prefetcher active;
+
+    private DataLoader(Builder b) {
+        this.dataset = b.dataset;
+        this.batchSize = b.batchSize;
+        this.shuffle = b.shuffle;
+        this.seed = b.seed;
+        this.dropLast = b.dropLast;
+        this.transform = b.transform;
+        this.prefetch = b.prefetch;
+        int n = dataset.size();
+        this.numBatches = dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+    }
+
+    /** Starts configuring a loader over {@code dataset}. */
+    public static Builder builder(Dataset dataset) {
+        return new Builder(dataset);
+    }
+
+    /** The dataset. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** The number of samples per batch (the last batch may have fewer unless drop-last is on). */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** The number of batches per epoch: {@code ceil(n / batchSize)}, or {@code floor} with drop-last. */
+    public int numBatches() {
+        return numBatches;
+    }
+
+    /** The epoch the next iteration will follow; starts at 0. */
+    public synchronized int epoch() {
+        return epoch;
+    }
+
+    /** Sets the epoch the next iteration follows (non-negative), e.g. to resume a run at that epoch. */
+    public synchronized void setEpoch(int epoch) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("epoch must be non-negative, got " + epoch);
+        }
+        this.epoch = epoch;
+    }
+
+    /**
+     * The dataset indices in the order epoch {@code epoch} visits them: {@code 0, 1, ..., n-1} without
+     * shuffling, otherwise a Fisher–Yates shuffle by a generator that depends only on (seed, epoch).
+     * With drop-last, the samples after the last full batch are skipped.
+     */
+    public int[] order(int epoch) {
+        int[] order = new int[dataset.size()];
+        Arrays.setAll(order, i -> i);
+        if (shuffle) {
+            Generator random = new Generator(Seeds.shuffle(seed, epoch));
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        return order;
+    }
+
+    /**
+     * Starts an iteration over the current epoch; a previous iteration still running is stopped.
+     * Close the returned iterator if you leave it before the end (see {@link BatchIterator}).
+     */
+    @Override
+    public synchronized BatchIterator iterator() {
+        if (active != null) {
+            active.close();
+            active = null;
+        }
+        generation++;
+        int[] visited = Arrays.copyOf(order(epoch), (int) Math.min(dataset.size(), (long) numBatches * batchSize));
+        BatchMaker maker = new BatchMaker(dataset, visited, batchSize, transform, seed, epoch);
+        if (prefetch > 0 && numBatches > 0) {
+            active = new Prefetcher(maker::make, numBatches, prefetch);
+        }
+        return new BatchIterator(this, generation, epoch, maker, numBatches, active);
+    }
+
+    synchronized boolean isCurrent(int generation) {
+        return generation == this.generation;
+    }
+
+    /** Called when iteration {@code generation} has handed out all batches of {@code epoch}. */
+    synchronized void completed(int generation, int epoch) {
+        if (generation == this.generation && epoch == this.epoch) {
+            this.epoch = epoch + 1;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DataLoader(" + dataset + ", batchSize=" + batchSize + ", shuffle=" + shuffle + ", seed=" + seed
+                + ", dropLast=" + dropLast + ", transform=" + transform + ", prefetch=" + prefetch + ")";
+    }
+
+    /** Configures a {@link DataLoader}; every setting has a default. */
+    public static final class Builder {
+        private final Dataset dataset;
+        private int batchSize = 1;
+        private boolean shuffle;
+        private long seed;
+        private boolean dropLast;
+        private Transform transform;
+        private int prefetch = 2;
+
+        private Builder(Dataset dataset) {
+            this.dataset = Objects.requireNonNull(dataset, "dataset");
+        }
+
+        /** Samples per batch, at least 1; default 1, as in PyTorch. */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Whether each epoch visits the samples in a fresh random order; default false. */
+        public Builder shuffle(boolean shuffle) {
+            this.shuffle = shuffle;
+            return this;
+        }
+
+        /** The seed of all the loader's randomness (shuffling and transforms); default 0. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Whether to skip the last batch when it would be short; default false. */
+        public Builder dropLast(boolean dropLast) {
+            this.dropLast = dropLast;
+            return this;
+        }
+
+        /**
+         * A transform applied to every sample after its conversion to floats, or null for none (the
+         * default). It needs samples of shape {@code (C, H, W)}; combine several with {@link Compose}.
+         */
+        public Builder transform(Transform transform) {
+            this.transform = transform;
+            return this;
+        }
+
+        /**
+         * How many batches a background thread may prepare ahead of the consumer; 0 prepares each
+         * batch on the consumer's thread when asked for. Default 2. The batches are the same either way.
+         */
+        public Builder prefetch(int batches) {
+            if (batches < 0) {
+                throw new IllegalArgumentException("prefetch must be non-negative, got " + batches);
+            }
+            this.prefetch = batches;
+            return this;
+        }
+
+        /**
+         * The loader.
+         *
+         * @throws IllegalArgumentException if a transform is set but the samples are not (C, H, W) images
+         */
+        public DataLoader build() {
+            if (transform != null && dataset.sampleShape().length != 3) {
+                throw new IllegalArgumentException("transforms work on (C, H, W) images, but the dataset's samples "
+                        + "have shape " + Arrays.toString(dataset.sampleShape()));
+            }
+            return new DataLoader(this);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.myelin.data;
+
+/**
+ * A batch could not be prepared: reading or transforming a sample failed, or the loader's worker
+ * thread did. The {@linkplain #getCause() cause} is the original exception, thrown wherever the batch
+ * was being prepared (possibly on the loader's background thread).
+ */
+public final class DataLoaderException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** An exception with a message saying what failed and the original exception as its cause. */
+    public DataLoaderException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
