@@ -111,6 +111,17 @@ public final class Functional {
         return CrossEntropyOp.forward(logits, labels, labelSmoothing);
     }
 
+    /**
+     * Mean negative log-likelihood, {@code -(1/N) Σ_i logProbs[i, labels[i]]}, as {@code F.nll_loss}: with
+     * {@code logProbs = logits.logSoftmax(1)} it equals {@link #crossEntropy(Tensor, int[])}.
+     *
+     * @param logProbs {@code (N, C)} log-probabilities
+     * @param labels   one class index in {@code [0, C)} per row
+     */
+    public static Tensor nllLoss(Tensor logProbs, int[] labels) {
+        return NllLossOp.forward(logProbs, labels);
+    }
+
     /** Mean squared error, {@code mean((input - target)^2)}; the shapes must match. */
     public static Tensor mseLoss(Tensor input, Tensor target) {
         return MseLossOp.forward(input, target);
