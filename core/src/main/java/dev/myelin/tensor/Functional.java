@@ -2,7 +2,7 @@ package dev.myelin.tensor;
 
 /**
  * The ops that take more than a tensor and a number, as static functions named after
- * {@code torch.nn.functional}: convolution, pooling, dropout and the losses.
+ * {@code torch.nn.functional}: convolution, pooling, batch normalisation, dropout and the losses.
  *
  * <p>Images are {@code (N, C, H, W)}. Convolution weights are {@code (outChannels, inChannels, kH, kW)},
  * as in PyTorch, so weights move between the two without reshaping.
@@ -60,6 +60,33 @@ public final class Functional {
     }
 
     /**
+     * Batch normalisation (Ioffe and Szegedy, 2015, "Batch Normalization: Accelerating Deep Network
+     * Training by Reducing Internal Covariate Shift") per channel of an {@code (N, C, *)} input, as
+     * {@code F.batch_norm}: {@code y = (x - mean) / sqrt(var + eps) · weight + bias}.
+     *
+     * <p>In training, {@code mean} and {@code var} are the statistics of the batch, each channel over
+     * its {@code N·(product of *)} values, with the biased variance; the running statistics, when not
+     * null, are updated in place with the unbiased variance, exactly as PyTorch:
+     * {@code running = (1 - momentum)·running + momentum·batchStatistic}. Training needs more than one
+     * value per channel. In evaluation, {@code mean} and {@code var} are the running statistics, which
+     * must then be given. Gradients reach the input, the weight and the bias (never the running statistics).
+     *
+     * @param input       {@code (N, C)}, {@code (N, C, L)}, {@code (N, C, H, W)}, ...
+     * @param runningMean {@code (C)}, updated in place in training; may be null in training
+     * @param runningVar  {@code (C)}, updated in place in training; may be null in training
+     * @param weight      {@code (C)} scale {@code γ}, or null for 1
+     * @param bias        {@code (C)} shift {@code β}, or null for 0
+     * @param training    whether to normalise with batch statistics (and update the running ones)
+     * @param momentum    weight of the new batch statistic in the running average (PyTorch's default is 0.1)
+     * @param eps         added to the variance before the square root (PyTorch's default is 1e-5)
+     * @return a tensor of the input's shape
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+            boolean training, double momentum, double eps) {
+        return BatchNormOp.forward(input, runningMean, runningVar, weight, bias, training, momentum, eps);
+    }
+
+    /**
      * Inverted dropout: in training, zeroes each element with probability {@code p} (drawn from
      * {@code generator}) and scales the survivors by {@code 1/(1-p)}; outside training, the identity.
      */
@@ -82,6 +109,17 @@ public final class Functional {
      */
     public static Tensor crossEntropy(Tensor logits, int[] labels, float labelSmoothing) {
         return CrossEntropyOp.forward(logits, labels, labelSmoothing);
+    }
+
+    /**
+     * Mean negative log-likelihood, {@code -(1/N) Σ_i logProbs[i, labels[i]]}, as {@code F.nll_loss}: with
+     * {@code logProbs = logits.logSoftmax(1)} it equals {@link #crossEntropy(Tensor, int[])}.
+     *
+     * @param logProbs {@code (N, C)} log-probabilities
+     * @param labels   one class index in {@code [0, C)} per row
+     */
+    public static Tensor nllLoss(Tensor logProbs, int[] labels) {
+        return NllLossOp.forward(logProbs, labels);
     }
 
     /** Mean squared error, {@code mean((input - target)^2)}; the shapes must match. */

@@ -1,0 +1,117 @@
+package dev.myelin.kernel;
+
+import dev.myelin.parallel.Parallel;
+import java.util.function.IntConsumer;
+
+/**
+ * The loops of batch normalisation over a row-major {@code (n, c, s)} layout: {@code n} samples,
+ * {@code c} channels and {@code s} positions per channel (the product of the trailing dimensions,
+ * 1 for an {@code (N, C)} input). Every statistic is per channel, over the {@code m = n·s} values of
+ * that channel.
+ *
+ * <p>Sums accumulate in double. Each channel is computed start to finish by one thread in the same
+ * order, so results do not depend on the thread count. {@link BatchNormReference} is the plain
+ * version, one gathered channel at a time, that tests hold these to.
+ */
+public final class BatchNormKernels {
+    /** Below this many elements a pass takes a few microseconds, less than handing it to other threads. */
+    private static final int PARALLEL_MIN_SIZE = 1 << 15;
+
+    private BatchNormKernels() {
+    }
+
+    /**
+     * Per-channel mean and biased variance {@code Σ(x - mean)² / m}, by two passes (the mean first,
+     * then squared deviations from it, which does not cancel catastrophically as {@code E[x²] - E[x]²} can).
+     */
+    public static void meanAndVariance(float[] x, int xOff, int n, int c, int s, double[] mean, double[] var) {
+        double m = (double) n * s;
+        forEachChannel(n, c, s, ch -> {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                int at = xOff + (i * c + ch) * s;
+                for (int j = 0; j < s; j++) {
+                    sum += x[at + j];
+                }
+            }
+            double mu = sum / m;
+            double squares = 0;
+            for (int i = 0; i < n; i++) {
+                int at = xOff + (i * c + ch) * s;
+                for (int j = 0; j < s; j++) {
+                    double d = x[at + j] - mu;
+                    squares += d * d;
+                }
+            }
+            mean[ch] = mu;
+            var[ch] = squares / m;
+        });
+    }
+
+    /** {@code out = (x - mean[ch]) · scale[ch] + shift[ch]}, each element in double and rounded once. */
+    public static void normalize(float[] x, int xOff, int n, int c, int s, double[] mean, double[] scale,
+            double[] shift, float[] out, int outOff) {
+        forEachChannel(n, c, s, ch -> {
+            double mu = mean[ch];
+            double a = scale[ch];
+            double b = shift[ch];
+            for (int i = 0; i < n; i++) {
+                int rel = (i * c + ch) * s;
+                for (int j = 0; j < s; j++) {
+                    out[outOff + rel + j] = (float) ((x[xOff + rel + j] - mu) * a + b);
+                }
+            }
+        });
+    }
+
+    /** Per-channel {@code sumG = Σ g} and {@code sumGCentered = Σ g · (x - mean)}, the two reductions of the backward pass. */
+    public static void gradientSums(float[] g, int gOff, float[] x, int xOff, int n, int c, int s, double[] mean,
+            double[] sumG, double[] sumGCentered) {
+        forEachChannel(n, c, s, ch -> {
+            double mu = mean[ch];
+            double sg = 0;
+            double sgx = 0;
+            for (int i = 0; i < n; i++) {
+                int rel = (i * c + ch) * s;
+                for (int j = 0; j < s; j++) {
+                    double gv = g[gOff + rel + j];
+                    sg += gv;
+                    sgx += gv * (x[xOff + rel + j] - mu);
+                }
+            }
+            sumG[ch] = sg;
+            sumGCentered[ch] = sgx;
+        });
+    }
+
+    /**
+     * The input gradient {@code out = scale[ch] · (g - gShift[ch] - (x - mean[ch]) · xSlope[ch])}. In training
+     * this is the closed form {@code dx = w·σ⁻¹ (g - Σg/m - x̂ Σ(g x̂)/m)} (with {@code xSlope = σ⁻² Σ g(x - mean) / m});
+     * in evaluation the statistics are constants and {@code gShift = xSlope = 0}.
+     */
+    public static void inputGradient(float[] g, int gOff, float[] x, int xOff, int n, int c, int s, double[] mean,
+            double[] scale, double[] gShift, double[] xSlope, float[] out, int outOff) {
+        forEachChannel(n, c, s, ch -> {
+            double mu = mean[ch];
+            double a = scale[ch];
+            double b = gShift[ch];
+            double k = xSlope[ch];
+            for (int i = 0; i < n; i++) {
+                int rel = (i * c + ch) * s;
+                for (int j = 0; j < s; j++) {
+                    out[outOff + rel + j] = (float) (a * (g[gOff + rel + j] - b - (x[xOff + rel + j] - mu) * k));
+                }
+            }
+        });
+    }
+
+    private static void forEachChannel(int n, int c, int s, IntConsumer body) {
+        if ((long) n * c * s < PARALLEL_MIN_SIZE) {
+            for (int ch = 0; ch < c; ch++) {
+                body.accept(ch);
+            }
+        } else {
+            Parallel.forRange(c, body);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.myelin.nn;
+
+import dev.myelin.tensor.Tensor;
+
+/**
+ * Batch normalisation over each channel of {@code (N, C, H, W)} images, as {@code torch.nn.BatchNorm2d}
+ * (Ioffe and Szegedy, 2015): the statistics of channel c are taken over N, H and W. The output has the
+ * input's shape. Defaults are PyTorch's: {@code eps = 1e-5}, {@code momentum = 0.1}, affine, tracking
+ * running statistics; weight starts at 1 and bias at 0. See {@link BatchNorm} for the rules and state.
+ */
+public final class BatchNorm2d extends BatchNorm {
+    /** A layer with PyTorch's defaults: eps 1e-5, momentum 0.1, affine, tracking running statistics. */
+    public BatchNorm2d(int numFeatures) {
+        this(numFeatures, 1e-5, 0.1, true, true);
+    }
+
+    /**
+     * A layer with every setting explicit.
+     *
+     * @param numFeatures       C, the number of channels
+     * @param eps               added to the variance before the square root
+     * @param momentum          weight of each new batch statistic in the running averages
+     * @param affine            whether to learn a per-channel scale and shift
+     * @param trackRunningStats whether to keep running statistics (and use them in evaluation mode)
+     */
+    public BatchNorm2d(int numFeatures, double eps, double momentum, boolean affine, boolean trackRunningStats) {
+        super(numFeatures, eps, momentum, affine, trackRunningStats);
+    }
+
+    @Override
+    void checkRank(Tensor input) {
+        if (input.rank() != 4) {
+            throw new IllegalArgumentException("BatchNorm2d: expected 4D input (N, C, H, W), got shape " + input.shape());
+        }
+    }
+}

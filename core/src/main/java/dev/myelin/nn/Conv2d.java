@@ -1,0 +1,128 @@
+package dev.myelin.nn;
+
+import dev.myelin.tensor.Functional;
+import dev.myelin.tensor.Generator;
+import dev.myelin.tensor.Tensor;
+
+/**
+ * 2-D convolution (cross-correlation), as {@code torch.nn.Conv2d} with zero padding and one group.
+ *
+ * <p>Input {@code (N, C_in, H, W)}, output {@code (N, C_out, H_out, W_out)} with
+ * {@code H_out = floor((H + 2·padH - dilationH·(kH - 1) - 1) / strideH) + 1} (likewise W). The weight
+ * has PyTorch's layout {@code (C_out, C_in, kH, kW)} and the bias {@code (C_out)}.
+ *
+ * <p>Initialisation is PyTorch's: the weight by {@link Init#kaimingUniform} with {@code a = sqrt(5)},
+ * which is {@code U(-1/sqrt(fan_in), 1/sqrt(fan_in))} with {@code fan_in = C_in·kH·kW}, and the bias
+ * {@code U(-1/sqrt(fan_in), 1/sqrt(fan_in))}, drawn in that order from the generator.
+ */
+public final class Conv2d extends Module {
+    private final int inChannels;
+    private final int outChannels;
+    private final int kernelH;
+    private final int kernelW;
+    private final int strideH;
+    private final int strideW;
+    private final int padH;
+    private final int padW;
+    private final int dilationH;
+    private final int dilationW;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    /**
+     * A convolution with separate vertical and horizontal kernel size, stride, padding and dilation.
+     *
+     * @param bias whether to learn an additive bias per output channel
+     */
+    public Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, int strideH, int strideW, int padH,
+            int padW, int dilationH, int dilationW, boolean bias, Generator generator) {
+        if (inChannels < 1 || outChannels < 1 || kernelH < 1 || kernelW < 1 || strideH < 1 || strideW < 1
+                || padH < 0 || padW < 0 || dilationH < 1 || dilationW < 1) {
+            throw new IllegalArgumentException("Conv2d: channels, kernel size, stride and dilation must be positive "
+                    + "and padding non-negative, got in_channels=" + inChannels + ", out_channels=" + outChannels
+                    + ", kernel_size=" + Repr.pair(kernelH, kernelW) + ", stride=" + Repr.pair(strideH, strideW)
+                    + ", padding=" + Repr.pair(padH, padW) + ", dilation=" + Repr.pair(dilationH, dilationW));
+        }
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernelH = kernelH;
+        this.kernelW = kernelW;
+        this.strideH = strideH;
+        this.strideW = strideW;
+        this.padH = padH;
+        this.padW = padW;
+        this.dilationH = dilationH;
+        this.dilationW = dilationW;
+        Tensor w = Init.kaimingUniform(Tensor.zeros(outChannels, inChannels, kernelH, kernelW), Math.sqrt(5),
+                Init.Mode.FAN_IN, Init.Nonlinearity.LEAKY_RELU, generator);
+        this.weight = registerParameter("weight", new Parameter(w));
+        if (bias) {
+            double bound = 1 / Math.sqrt(Init.fanIn(w));
+            this.bias = registerParameter("bias", new Parameter(Init.uniform(Tensor.zeros(outChannels), -bound, bound,
+                    generator)));
+        } else {
+            this.bias = null;
+        }
+    }
+
+    /** A square kernel with the same stride, padding and dilation in both directions. */
+    public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, int dilation, boolean bias,
+            Generator generator) {
+        this(inChannels, outChannels, kernel, kernel, stride, stride, padding, padding, dilation, dilation, bias,
+                generator);
+    }
+
+    /** A square kernel with a bias and dilation 1. */
+    public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, Generator generator) {
+        this(inChannels, outChannels, kernel, stride, padding, 1, true, generator);
+    }
+
+    /** A square kernel with a bias, stride 1, no padding and dilation 1 (PyTorch's defaults). */
+    public Conv2d(int inChannels, int outChannels, int kernel, Generator generator) {
+        this(inChannels, outChannels, kernel, 1, 0, generator);
+    }
+
+    /** {@code (N, C_in, H, W) -> (N, C_out, H_out, W_out)}. */
+    @Override
+    public Tensor forward(Tensor input) {
+        return Functional.conv2d(input, weight.value(), bias == null ? null : bias.value(), strideH, strideW, padH,
+                padW, dilationH, dilationW);
+    }
+
+    /** The weight, {@code (C_out, C_in, kH, kW)}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias, {@code (C_out)}, or null when built without one. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    /** Number of input channels. */
+    public int inChannels() {
+        return inChannels;
+    }
+
+    /** Number of output channels. */
+    public int outChannels() {
+        return outChannels;
+    }
+
+    @Override
+    protected String extraRepr() {
+        StringBuilder s = new StringBuilder().append(inChannels).append(", ").append(outChannels)
+                .append(", kernel_size=").append(Repr.pair(kernelH, kernelW))
+                .append(", stride=").append(Repr.pair(strideH, strideW));
+        if (padH != 0 || padW != 0) {
+            s.append(", padding=").append(Repr.pair(padH, padW));
+        }
+        if (dilationH != 1 || dilationW != 1) {
+            s.append(", dilation=").append(Repr.pair(dilationH, dilationW));
+        }
+        if (bias == null) {
+            s.append(", bias=False");
+        }
+        return s.toString();
+    }
+}

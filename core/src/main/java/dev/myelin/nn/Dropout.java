@@ -1,0 +1,50 @@
+package dev.myelin.nn;
+
+import dev.myelin.tensor.Functional;
+import dev.myelin.tensor.Generator;
+import dev.myelin.tensor.Tensor;
+
+/**
+ * Dropout (Srivastava, Hinton, Krizhevsky, Sutskever and Salakhutdinov, 2014, "Dropout: A Simple Way to
+ * Prevent Neural Networks from Overfitting"), as {@code torch.nn.Dropout}: in training mode each element
+ * is zeroed with probability {@code p} and the survivors are scaled by {@code 1/(1-p)} (inverted dropout,
+ * so evaluation needs no rescaling); in evaluation mode it is the identity. Any shape; the output has the
+ * input's shape. The masks are drawn from the generator given here, so a seed fixes them.
+ */
+public final class Dropout extends Module {
+    private final float p;
+    private final Generator generator;
+
+    /**
+     * A dropout layer in training mode.
+     *
+     * @param p         the probability of zeroing an element, in [0, 1] (PyTorch's default is 0.5)
+     * @param generator the source of the masks
+     */
+    public Dropout(float p, Generator generator) {
+        if (!(p >= 0f && p <= 1f)) {
+            throw new IllegalArgumentException("Dropout: probability has to be between 0 and 1, got " + p);
+        }
+        if (generator == null) {
+            throw new IllegalArgumentException("Dropout: a Generator is needed to draw the masks");
+        }
+        this.p = p;
+        this.generator = generator;
+    }
+
+    /** Drops elements in training mode; the identity in evaluation mode. */
+    @Override
+    public Tensor forward(Tensor input) {
+        return Functional.dropout(input, p, isTraining(), generator);
+    }
+
+    /** The probability of zeroing an element. */
+    public float p() {
+        return p;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "p=" + p + ", inplace=False";
+    }
+}

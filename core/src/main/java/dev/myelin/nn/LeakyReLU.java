@@ -1,0 +1,37 @@
+package dev.myelin.nn;
+
+import dev.myelin.tensor.Tensor;
+
+/**
+ * The leaky rectifier (Maas, Hannun and Ng, 2013), element-wise, as {@code torch.nn.LeakyReLU}:
+ * {@code x} where {@code x > 0}, {@code negativeSlope·x} elsewhere. The default slope is PyTorch's, 0.01.
+ */
+public final class LeakyReLU extends Module {
+    private final float negativeSlope;
+
+    /** A leaky rectifier with the given slope for negative inputs. */
+    public LeakyReLU(float negativeSlope) {
+        this.negativeSlope = negativeSlope;
+    }
+
+    /** A leaky rectifier with PyTorch's default negative slope, 0.01. */
+    public LeakyReLU() {
+        this(0.01f);
+    }
+
+    /** Applies the function element-wise; any shape, the output has the input's shape. */
+    @Override
+    public Tensor forward(Tensor input) {
+        return input.leakyRelu(negativeSlope);
+    }
+
+    /** The slope for negative inputs. */
+    public float negativeSlope() {
+        return negativeSlope;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "negative_slope=" + negativeSlope;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.myelin.nn;
+
+import dev.myelin.tensor.Generator;
+import dev.myelin.tensor.Tensor;
+
+/**
+ * A fully connected layer, as {@code torch.nn.Linear}: {@code y = x Wᵀ + b}.
+ *
+ * <p>Input {@code (*, in)}, output {@code (*, out)}, where {@code *} is any number of leading
+ * dimensions (none for a single vector). The weight has PyTorch's layout {@code (out, in)} and the bias
+ * {@code (out)}, so both load from a PyTorch state dict unchanged.
+ *
+ * <p>Initialisation is PyTorch's: the weight by {@link Init#kaimingUniform} with {@code a = sqrt(5)},
+ * which is {@code U(-1/sqrt(in), 1/sqrt(in))}, and the bias {@code U(-1/sqrt(in), 1/sqrt(in))}, drawn in
+ * that order from the generator.
+ */
+public final class Linear extends Module {
+    private final int inFeatures;
+    private final int outFeatures;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    /**
+     * A layer from {@code inFeatures} to {@code outFeatures}, initialised as PyTorch's.
+     *
+     * @param inFeatures  size of each input sample
+     * @param outFeatures size of each output sample
+     * @param bias        whether to learn an additive bias
+     * @param generator   the source of the initial weights
+     */
+    public Linear(int inFeatures, int outFeatures, boolean bias, Generator generator) {
+        if (inFeatures < 1 || outFeatures < 1) {
+            throw new IllegalArgumentException("Linear: in and out features must be positive, got " + inFeatures
+                    + " and " + outFeatures);
+        }
+        this.inFeatures = inFeatures;
+        this.outFeatures = outFeatures;
+        Tensor w = Init.kaimingUniform(Tensor.zeros(outFeatures, inFeatures), Math.sqrt(5), Init.Mode.FAN_IN,
+                Init.Nonlinearity.LEAKY_RELU, generator);
+        this.weight = registerParameter("weight", new Parameter(w));
+        if (bias) {
+            double bound = 1 / Math.sqrt(inFeatures);
+            this.bias = registerParameter("bias", new Parameter(Init.uniform(Tensor.zeros(outFeatures), -bound, bound,
+                    generator)));
+        } else {
+            this.bias = null;
+        }
+    }
+
+    /** A layer with a bias. */
+    public Linear(int inFeatures, int outFeatures, Generator generator) {
+        this(inFeatures, outFeatures, true, generator);
+    }
+
+    /** {@code (*, in) -> (*, out)}. */
+    @Override
+    public Tensor forward(Tensor input) {
+        if (input.rank() == 0 || input.dim(-1) != inFeatures) {
+            throw new IllegalArgumentException("Linear: expected input of shape (*, " + inFeatures + "), got shape "
+                    + input.shape());
+        }
+        boolean vector = input.rank() == 1;
+        Tensor x = vector ? input.reshape(1, inFeatures) : input;
+        Tensor y = x.matmul(weight.value().transpose(0, 1));
+        if (bias != null) {
+            y = y.add(bias.value());
+        }
+        return vector ? y.reshape(outFeatures) : y;
+    }
+
+    /** The weight, {@code (out, in)}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias, {@code (out)}, or null when built without one. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    /** Size of each input sample. */
+    public int inFeatures() {
+        return inFeatures;
+    }
+
+    /** Size of each output sample. */
+    public int outFeatures() {
+        return outFeatures;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + Repr.bool(bias != null);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.myelin.nn;
+
+import dev.myelin.tensor.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@link Module#loadStateDict} found, like PyTorch's {@code _IncompatibleKeys} plus the shape
+ * mismatches: the keys the module expects but the state dict lacks, the keys of the state dict the
+ * module does not have, and the entries present on both sides with different shapes. Lists are in the
+ * module's (or, for unexpected keys, the state dict's) order.
+ *
+ * @param missingKeys     expected by the module, absent from the state dict
+ * @param unexpectedKeys  present in the state dict, unknown to the module
+ * @param shapeMismatches present on both sides with different shapes (not loaded)
+ */
+public record LoadReport(List<String> missingKeys, List<String> unexpectedKeys, List<ShapeMismatch> shapeMismatches) {
+    /** Copies the lists, so the report is immutable. */
+    public LoadReport {
+        missingKeys = List.copyOf(missingKeys);
+        unexpectedKeys = List.copyOf(unexpectedKeys);
+        shapeMismatches = List.copyOf(shapeMismatches);
+    }
+
+    /**
+     * An entry whose shape in the state dict differs from the module's.
+     *
+     * @param key      the state-dict name, such as {@code 3.weight}
+     * @param expected the shape of the module's tensor
+     * @param found    the shape in the state dict
+     */
+    public record ShapeMismatch(String key, Shape expected, Shape found) {
+    }
+
+    /** Whether every key matched with the right shape, so that everything was loaded. */
+    public boolean isClean() {
+        return missingKeys.isEmpty() && unexpectedKeys.isEmpty() && shapeMismatches.isEmpty();
+    }
+
+    /** One line per kind of problem, PyTorch-style; empty when clean. */
+    public String describe() {
+        List<String> lines = new ArrayList<>();
+        if (!missingKeys.isEmpty()) {
+            lines.add("  missing key(s) in state dict: " + quoted(missingKeys) + ".");
+        }
+        if (!unexpectedKeys.isEmpty()) {
+            lines.add("  unexpected key(s) in state dict: " + quoted(unexpectedKeys) + ".");
+        }
+        for (ShapeMismatch m : shapeMismatches) {
+            lines.add("  size mismatch for " + m.key() + ": copying a tensor with shape " + m.found()
+                    + " from the state dict, the shape in the current model is " + m.expected() + ".");
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String quoted(List<String> keys) {
+        List<String> q = new ArrayList<>();
+        for (String k : keys) {
+            q.add('"' + k + '"');
+        }
+        return String.join(", ", q);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.myelin.nn;
+
+import dev.myelin.tensor.Functional;
+import dev.myelin.tensor.Tensor;
+
+/**
+ * 2-D max pooling, as {@code torch.nn.MaxPool2d} (dilation 1, floor mode): each output is the maximum
+ * of a {@code kH × kW} window; padding counts as minus infinity.
+ *
+ * <p>Input {@code (N, C, H, W)}, output {@code (N, C, H_out, W_out)} with
+ * {@code H_out = floor((H + 2·padH - kH) / strideH) + 1} (likewise W). The stride defaults to the kernel
+ * size and the padding to 0, as in PyTorch. The gradient flows to the position of each window's maximum.
+ */
+public final class MaxPool2d extends Module {
+    private final int kernelH;
+    private final int kernelW;
+    private final int strideH;
+    private final int strideW;
+    private final int padH;
+    private final int padW;
+
+    /** Separate vertical and horizontal kernel size, stride and padding. */
+    public MaxPool2d(int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
+        this.kernelH = kernelH;
+        this.kernelW = kernelW;
+        this.strideH = strideH;
+        this.strideW = strideW;
+        this.padH = padH;
+        this.padW = padW;
+    }
+
+    /** A square window with the same stride and padding in both directions. */
+    public MaxPool2d(int kernel, int stride, int padding) {
+        this(kernel, kernel, stride, stride, padding, padding);
+    }
+
+    /** A square window, stride equal to the kernel size, no padding. */
+    public MaxPool2d(int kernel) {
+        this(kernel, kernel, 0);
+    }
+
+    /** {@code (N, C, H, W) -> (N, C, H_out, W_out)}. */
+    @Override
+    public Tensor forward(Tensor input) {
+        return Functional.maxPool2d(input, kernelH, kernelW, strideH, strideW, padH, padW);
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "kernel_size=" + Repr.size(kernelH, kernelW) + ", stride=" + Repr.size(strideH, strideW)
+                + ", padding=" + Repr.size(padH, padW) + ", dilation=1, ceil_mode=False";
+    }
+}

@@ -1,0 +1,300 @@
+package dev.myelin.nn;
+
+import dev.myelin.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The base of every layer and model, as {@code torch.nn.Module}: it owns named parameters, buffers and
+ * child modules, and maps one input tensor to one output tensor in {@link #forward}.
+ *
+ * <p>A subclass registers what it owns from its constructor, in the order PyTorch would:
+ *
+ * <pre>{@code
+ * final class TwoLayers extends Module {
+ *     private final Linear fc1;
+ *     private final Linear fc2;
+ *
+ *     TwoLayers(Generator gen) {
+ *         fc1 = registerModule("fc1", new Linear(784, 128, gen));
+ *         fc2 = registerModule("fc2", new Linear(128, 10, gen));
+ *     }
+ *
+ *     public Tensor forward(Tensor x) {
+ *         return fc2.forward(fc1.forward(x).relu());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Names are PyTorch's: a parameter {@code weight} of the child {@code fc1} is {@code fc1.weight};
+ * children of a {@link Sequential} are named {@code 0}, {@code 1}, ... Parameters are
+ * {@link Parameter}s; buffers are plain tensors that are saved in the state dict but not trained (such
+ * as batch norm's running statistics). A module starts in training mode.
+ */
+public abstract class Module {
+    private final LinkedHashMap<String, Parameter> parameters = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Tensor> buffers = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Module> children = new LinkedHashMap<>();
+    private boolean training = true;
+
+    /** Creates a module with nothing registered, in training mode. */
+    protected Module() {
+    }
+
+    /** Maps the input to the output; see each subclass for the shapes. */
+    public abstract Tensor forward(Tensor input);
+
+    // ------------------------------------------------------------------ registration
+
+    /**
+     * Registers a parameter under {@code name} (no dots, unique within this module); returns it.
+     * An absent optional parameter (a layer built without bias) is simply not registered, so it is
+     * neither in {@link #parameters()} nor in the state dict, as PyTorch's {@code None} parameters.
+     */
+    protected final Parameter registerParameter(String name, Parameter parameter) {
+        checkName(name, parameter);
+        parameters.put(name, parameter);
+        return parameter;
+    }
+
+    /** Registers a buffer: state saved in the state dict and loaded back, but not trained; returns it. */
+    protected final Tensor registerBuffer(String name, Tensor buffer) {
+        checkName(name, buffer);
+        if (buffer.requiresGrad()) {
+            throw new IllegalArgumentException("buffer '" + name + "' must not require grad; register it as a parameter");
+        }
+        buffers.put(name, buffer);
+        return buffer;
+    }
+
+    /** Registers a child module; its parameters and buffers appear under {@code name.}; returns it. */
+    protected final <M extends Module> M registerModule(String name, M child) {
+        checkName(name, child);
+        if (child == this) {
+            throw new IllegalArgumentException("a module cannot be its own child ('" + name + "')");
+        }
+        children.put(name, child);
+        return child;
+    }
+
+    private void checkName(String name, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("cannot register null as '" + name + "'");
+        }
+        if (name == null || name.isEmpty() || name.contains(".")) {
+            throw new IllegalArgumentException("invalid name '" + name + "': names must be non-empty and contain no '.'");
+        }
+        if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
+            throw new IllegalArgumentException("'" + name + "' is already registered in " + getClass().getSimpleName());
+        }
+    }
+
+    // ------------------------------------------------------------------ traversal
+
+    /** The direct children by name, in registration order (an unmodifiable view). */
+    public Map<String, Module> namedChildren() {
+        return Collections.unmodifiableMap(children);
+    }
+
+    /** The direct children, in registration order. */
+    public List<Module> children() {
+        return List.copyOf(children.values());
+    }
+
+    /**
+     * This module (named {@code ""}) and every module below it, depth first, parents before children,
+     * with dotted names such as {@code features.0}; a module reachable twice is listed once.
+     */
+    public LinkedHashMap<String, Module> namedModules() {
+        LinkedHashMap<String, Module> out = new LinkedHashMap<>();
+        collectModules("", out, identitySet());
+        return out;
+    }
+
+    private void collectModules(String prefix, LinkedHashMap<String, Module> out, Set<Module> seen) {
+        if (!seen.add(this)) {
+            return;
+        }
+        out.put(prefix, this);
+        children.forEach((name, child) -> child.collectModules(join(prefix, name), out, seen));
+    }
+
+    /**
+     * Every parameter of this module and its descendants with its dotted name ({@code features.0.weight}),
+     * in PyTorch's order: a module's own parameters in registration order, then each child's in turn.
+     * A parameter shared by two modules is listed once, under its first name.
+     */
+    public LinkedHashMap<String, Parameter> namedParameters() {
+        LinkedHashMap<String, Parameter> out = new LinkedHashMap<>();
+        Set<Object> seen = identitySet();
+        namedModules().forEach((prefix, module) -> module.parameters.forEach((name, p) -> {
+            if (seen.add(p)) {
+                out.put(join(prefix, name), p);
+            }
+        }));
+        return out;
+    }
+
+    /** The parameters of {@link #namedParameters()}, in the same order and without duplicates: what an optimizer takes. */
+    public List<Parameter> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    /** Every buffer of this module and its descendants with its dotted name, in the order of {@link #namedParameters()}. */
+    public LinkedHashMap<String, Tensor> namedBuffers() {
+        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+        Set<Object> seen = identitySet();
+        namedModules().forEach((prefix, module) -> module.buffers.forEach((name, b) -> {
+            if (seen.add(b)) {
+                out.put(join(prefix, name), b);
+            }
+        }));
+        return out;
+    }
+
+    /** Forgets the accumulated gradient of every parameter. */
+    public void zeroGrad() {
+        for (Parameter p : parameters()) {
+            p.zeroGrad();
+        }
+    }
+
+    // ------------------------------------------------------------------ modes
+
+    /** Sets training mode ({@code true}) or evaluation mode on this module and all its descendants; returns this module. */
+    public Module train(boolean mode) {
+        for (Module m : namedModules().values()) {
+            m.training = mode;
+        }
+        return this;
+    }
+
+    /** Training mode: batch norm uses batch statistics and updates its running ones, dropout drops. Returns this module. */
+    public Module train() {
+        return train(true);
+    }
+
+    /** Evaluation mode: batch norm uses its running statistics, dropout is the identity. Returns this module. */
+    public Module eval() {
+        return train(false);
+    }
+
+    /** Whether this module is in training mode. */
+    public boolean isTraining() {
+        return training;
+    }
+
+    // ------------------------------------------------------------------ state dict
+
+    /**
+     * The parameters and buffers by their PyTorch state-dict names, in PyTorch's order: for each module
+     * depth first, its parameters, then its buffers, then its children's entries. For
+     * {@code Sequential(Conv2d, BatchNorm2d, ReLU, Linear)} that is {@code 0.weight, 0.bias, 1.weight,
+     * 1.bias, 1.running_mean, 1.running_var, 1.num_batches_tracked, 3.weight, 3.bias}.
+     *
+     * <p>The tensors are <em>views</em>, as in PyTorch: detached tensors sharing storage with the
+     * parameters and buffers, so they follow later training steps. To keep a snapshot, {@code copy()}
+     * each one. A tensor shared by two modules appears under both names.
+     */
+    public LinkedHashMap<String, Tensor> stateDict() {
+        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+        collectState("", out);
+        return out;
+    }
+
+    private void collectState(String prefix, LinkedHashMap<String, Tensor> out) {
+        parameters.forEach((name, p) -> out.put(prefix + name, p.value().detach()));
+        buffers.forEach((name, b) -> out.put(prefix + name, b.detach()));
+        children.forEach((name, child) -> child.collectState(prefix + name + ".", out));
+    }
+
+    /**
+     * Copies the values of {@code state} into this module's parameters and buffers, in place: every
+     * tensor keeps its identity, so optimizers holding the parameters keep working.
+     *
+     * <p>Keys are matched by name as in {@link #stateDict()}. The returned report lists the keys this
+     * module expects but {@code state} lacks, the keys of {@code state} this module does not have, and the
+     * entries whose shapes differ. When {@code strict}, any of these is an error: nothing is loaded and an
+     * {@link IllegalArgumentException} lists every problem at once. When not strict, every entry whose
+     * name and shape match is loaded and the others are left as they were (PyTorch raises on a shape
+     * mismatch even when not strict; here it is reported instead).
+     */
+    public LoadReport loadStateDict(Map<String, Tensor> state, boolean strict) {
+        LinkedHashMap<String, Tensor> own = stateDict();
+        List<String> missing = new ArrayList<>();
+        List<LoadReport.ShapeMismatch> mismatched = new ArrayList<>();
+        Map<String, Tensor> loadable = new LinkedHashMap<>();
+        own.forEach((name, target) -> {
+            Tensor source = state.get(name);
+            if (source == null) {
+                missing.add(name);
+            } else if (!source.shape().equals(target.shape())) {
+                mismatched.add(new LoadReport.ShapeMismatch(name, target.shape(), source.shape()));
+            } else {
+                loadable.put(name, source);
+            }
+        });
+        List<String> unexpected = new ArrayList<>();
+        for (String name : state.keySet()) {
+            if (!own.containsKey(name)) {
+                unexpected.add(name);
+            }
+        }
+        LoadReport report = new LoadReport(missing, unexpected, mismatched);
+        if (strict && !report.isClean()) {
+            throw new IllegalArgumentException("error(s) in loading state dict for " + getClass().getSimpleName()
+                    + "; nothing was loaded:\n" + report.describe());
+        }
+        loadable.forEach((name, source) -> {
+            Tensor target = own.get(name);
+            System.arraycopy(source.array(), source.arrayOffset(), target.array(), target.arrayOffset(), target.size());
+        });
+        return report;
+    }
+
+    // ------------------------------------------------------------------ printing
+
+    /**
+     * The part between the parentheses of this module's printed form, such as
+     * {@code in_features=784, out_features=10, bias=True} for a {@link Linear}; empty by default.
+     */
+    protected String extraRepr() {
+        return "";
+    }
+
+    /**
+     * Prints the module tree as PyTorch does:
+     * <pre>
+     * Sequential(
+     *   (0): Linear(in_features=784, out_features=10, bias=True)
+     *   (1): ReLU()
+     * )</pre>
+     */
+    @Override
+    public String toString() {
+        String name = getClass().getSimpleName();
+        if (children.isEmpty()) {
+            return name + "(" + extraRepr() + ")";
+        }
+        StringBuilder sb = new StringBuilder(name).append('(');
+        if (!extraRepr().isEmpty()) {
+            sb.append("\n  ").append(extraRepr());
+        }
+        children.forEach((childName, child) -> sb.append("\n  (").append(childName).append("): ")
+                .append(child.toString().replace("\n", "\n  ")));
+        return sb.append("\n)").toString();
+    }
+
+    private static String join(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
+    }
+
+    private static <T> Set<T> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+}

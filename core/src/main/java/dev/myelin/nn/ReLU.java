@@ -1,0 +1,18 @@
+package dev.myelin.nn;
+
+import dev.myelin.tensor.Tensor;
+
+/**
+ * The rectified linear unit {@code max(x, 0)}, element-wise, as {@code torch.nn.ReLU}. Its gradient at 0 is 0, as in PyTorch.
+ */
+public final class ReLU extends Module {
+    /** Creates the layer; it has no parameters. */
+    public ReLU() {
+    }
+
+    /** Applies the function element-wise; any shape, the output has the input's shape. */
+    @Override
+    public Tensor forward(Tensor input) {
+        return input.relu();
+    }
+}
