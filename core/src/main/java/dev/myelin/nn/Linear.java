@@ -1,5 +1,6 @@
 package dev.myelin.nn;
 
+import dev.myelin.tensor.Functional;
 import dev.myelin.tensor.Generator;
 import dev.myelin.tensor.Tensor;
 
@@ -61,11 +62,17 @@ public final class Linear extends Module {
         }
         boolean vector = input.rank() == 1;
         Tensor x = vector ? input.reshape(1, inFeatures) : input;
-        Tensor y = x.matmul(weight.value().transpose(0, 1));
-        if (bias != null) {
-            y = y.add(bias.value());
+        Tensor flat = x.rank() == 2 ? x : x.reshape(-1, inFeatures);
+        Tensor y = Functional.linear(flat, weight.value(), bias == null ? null : bias.value());
+        if (vector) {
+            return y.reshape(outFeatures);
         }
-        return vector ? y.reshape(outFeatures) : y;
+        if (x.rank() == 2) {
+            return y;
+        }
+        int[] dims = x.dims();
+        dims[dims.length - 1] = outFeatures;
+        return y.reshape(dims);
     }
 
     /** The weight, {@code (out, in)}. */

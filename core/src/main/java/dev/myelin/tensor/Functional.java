@@ -31,6 +31,18 @@ public final class Functional {
     }
 
     /**
+     * A fully connected layer, {@code y = x Wᵀ + b}, as {@code torch.nn.functional.linear}.
+     *
+     * @param input  {@code (N, in)}
+     * @param weight {@code (out, in)}, read transposed in place
+     * @param bias   {@code (out)}, or null
+     * @return {@code (N, out)}
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        return LinearOp.forward(input, weight, bias);
+    }
+
+    /**
      * Max pooling over {@code kernel x kernel} windows; padding counts as minus infinity.
      *
      * @param input {@code (N, C, H, W)}

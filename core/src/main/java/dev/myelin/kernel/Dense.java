@@ -1,0 +1,48 @@
+package dev.myelin.kernel;
+
+import dev.myelin.parallel.Parallel;
+
+/**
+ * A fully connected layer, {@code y = x Wᵀ + b}, with {@code x (rows x in)}, {@code W (out x in)}
+ * as PyTorch stores it, {@code b (out)}. The weight is read transposed in place by GEMM, never copied.
+ * The scalar twins are {@link GemmReference} and a plain bias loop.
+ */
+public final class Dense {
+    private Dense() {
+    }
+
+    /** {@code y = x Wᵀ + b}; {@code bias} may be null. */
+    public static void forward(int rows, int in, int out, float[] x, int xOff, float[] w, int wOff,
+            float[] bias, int biasOff, float[] y, int yOff) {
+        Gemm.sgemm(false, true, rows, out, in, x, xOff, in, w, wOff, in, y, yOff, out, false);
+        if (bias != null) {
+            for (int r = 0; r < rows; r++) {
+                int row = yOff + r * out;
+                BinaryKernels.apply(BinaryKernels.Op.ADD, y, row, 1, bias, biasOff, 1, y, row, out);
+            }
+        }
+    }
+
+    /** {@code dx = dy W}. */
+    public static void backwardInput(int rows, int in, int out, float[] gy, int gyOff, float[] w, int wOff,
+            float[] dx, int dxOff) {
+        Gemm.sgemm(false, false, rows, in, out, gy, gyOff, out, w, wOff, in, dx, dxOff, in, false);
+    }
+
+    /** {@code dW = dyᵀ x}: one GEMM summing over the rows in order. */
+    public static void backwardWeight(int rows, int in, int out, float[] gy, int gyOff, float[] x, int xOff,
+            float[] dw, int dwOff) {
+        Gemm.sgemm(true, false, out, in, rows, gy, gyOff, out, x, xOff, in, dw, dwOff, in, false);
+    }
+
+    /** {@code db[o] = sum over rows of dy[r, o]}, each output summed by one thread in row order. */
+    public static void backwardBias(int rows, int out, float[] gy, int gyOff, float[] db, int dbOff) {
+        Parallel.forRange(out, o -> {
+            float sum = 0f;
+            for (int r = 0; r < rows; r++) {
+                sum += gy[gyOff + r * out + o];
+            }
+            db[dbOff + o] = sum;
+        });
+    }
+}
