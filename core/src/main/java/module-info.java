@@ -9,4 +9,5 @@ module dev.myelin.core {
     exports dev.myelin.tensor;
     exports dev.myelin.io;
     exports dev.myelin.nn;
+    exports dev.myelin.optim;
 }
