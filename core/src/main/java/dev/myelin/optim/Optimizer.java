@@ -33,8 +33,9 @@ import java.util.SequencedCollection;
  * A checkpoint writer can store the tensors as float32 tensors of a safetensors file (under a prefix
  * such as {@code optimizer.} if it likes) and the scalars in its string metadata, written with
  * {@link Double#toString(double)} and read back with {@link Double#parseDouble}, which round-trips
- * exactly. {@link #loadState} takes the two maps back. Hyper-parameters fixed at construction
- * (momentum, betas, eps) are not state: the resuming code constructs the optimizer with them again.
+ * exactly. {@link #loadState} takes the two maps back. The other hyper-parameters (momentum, betas,
+ * eps) are not state: the resuming code constructs the optimizer with them again, and a momentum that
+ * a schedule moves is set again when the scheduler's state is restored.
  *
  * <h2>Writing an optimizer</h2>
  * A subclass names its per-parameter buffers in {@link #stateNames()} and implements {@link #update},

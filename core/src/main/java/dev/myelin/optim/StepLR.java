@@ -11,6 +11,8 @@ public final class StepLR extends LRScheduler {
     private final double gamma;
 
     /**
+     * Multiplies the rate by {@code gamma} at epochs {@code stepSize}, {@code 2·stepSize}, ...
+     *
      * @throws IllegalArgumentException if {@code stepSize < 1} or {@code gamma} is negative or not finite
      */
     public StepLR(Optimizer optimizer, int stepSize, double gamma) {
