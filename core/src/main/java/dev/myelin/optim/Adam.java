@@ -23,6 +23,7 @@ import java.util.SequencedCollection;
 public final class Adam extends Optimizer implements HasMomentum {
     static final String EXP_AVG = "exp_avg";
     static final String EXP_AVG_SQ = "exp_avg_sq";
+    static final List<String> STATE_NAMES = List.of(EXP_AVG, EXP_AVG_SQ);
 
     private double beta1;
     private final double beta2;
@@ -93,7 +94,7 @@ public final class Adam extends Optimizer implements HasMomentum {
 
     @Override
     protected List<String> stateNames() {
-        return List.of(EXP_AVG, EXP_AVG_SQ);
+        return STATE_NAMES;
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class AdamW extends Optimizer implements HasMomentum {
 
     @Override
     protected List<String> stateNames() {
-        return List.of(Adam.EXP_AVG, Adam.EXP_AVG_SQ);
+        return Adam.STATE_NAMES;
     }
 
     @Override

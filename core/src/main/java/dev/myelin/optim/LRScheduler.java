@@ -12,7 +12,9 @@ import java.util.TreeSet;
  * schedule is a function of an epoch counter that starts at 0 when the scheduler is built (which
  * already applies the epoch-0 rate) and advances by one at each {@link #step()}; whether an "epoch" is
  * a pass over the data or a batch is the caller's choice. Each group's rate comes from its own base
- * rate, the group's {@code lr} when the scheduler was built.
+ * rate, the group's {@code lr} when the scheduler was built. (PyTorch takes it from the first
+ * scheduler ever built on the optimizer, {@code initial_lr}; with one scheduler per optimizer, the
+ * usual case, the two agree.)
  *
  * <p>Rates are computed in closed form from the base rate and the epoch, never by multiplying the
  * previous rate, so they do not drift and a restored scheduler continues exactly.

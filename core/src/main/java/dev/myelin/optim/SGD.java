@@ -21,6 +21,7 @@ import java.util.SequencedCollection;
  */
 public final class SGD extends Optimizer implements HasMomentum {
     static final String MOMENTUM_BUFFER = "momentum_buffer";
+    private static final List<String> STATE_NAMES = List.of(MOMENTUM_BUFFER);
 
     private double momentum;
     private final double dampening;
@@ -91,7 +92,7 @@ public final class SGD extends Optimizer implements HasMomentum {
 
     @Override
     protected List<String> stateNames() {
-        return List.of(MOMENTUM_BUFFER);
+        return STATE_NAMES;
     }
 
     /** A missing momentum buffer is simply created at the next step, as in PyTorch. */
