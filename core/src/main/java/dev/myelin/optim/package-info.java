@@ -1,0 +1,29 @@
+/**
+ * Optimizers, learning-rate schedules and gradient clipping, named and behaving as in
+ * {@code torch.optim}: {@link dev.myelin.optim.SGD}, {@link dev.myelin.optim.Adam} and
+ * {@link dev.myelin.optim.AdamW} over a model's parameters or over
+ * {@linkplain dev.myelin.optim.ParamGroup parameter groups};
+ * {@link dev.myelin.optim.StepLR}, {@link dev.myelin.optim.CosineAnnealingLR} (with an optional linear
+ * warm-up) and {@link dev.myelin.optim.OneCycleLR}; and {@link dev.myelin.optim.ClipGrad#clipGradNorm}.
+ *
+ * <pre>{@code
+ * List<Parameter> params = ...;                    // the model's learnable tensors
+ * var optimizer = new AdamW(params, 1e-3);
+ * var schedule = new CosineAnnealingLR(optimizer, epochs);
+ * for (int epoch = 0; epoch < epochs; epoch++) {
+ *     for (Batch b : batches) {
+ *         optimizer.zeroGrad();
+ *         Tensor loss = crossEntropy(forward(b.x()), b.labels());
+ *         loss.backward();
+ *         ClipGrad.clipGradNorm(params, 1.0);
+ *         optimizer.step();
+ *     }
+ *     schedule.step();
+ * }
+ * }</pre>
+ *
+ * The updates reproduce PyTorch 1.13's float32 arithmetic operation by operation; golden tests hold
+ * them, the schedules and clipping to PyTorch's own numbers. Optimizer and scheduler state export to
+ * string-keyed maps of tensors and doubles for checkpoints (see {@link dev.myelin.optim.Optimizer}).
+ */
+package dev.myelin.optim;
