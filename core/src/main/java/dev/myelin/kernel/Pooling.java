@@ -101,23 +101,39 @@ public final class Pooling {
             int top = 2 * oh * width;
             for (int ow = 0; ow < outW; ow++, out++) {
                 int index = top + 2 * ow;
-                float best = x[plane + index];
-                int bestIndex = index;
-                // Same rule as the general loop, in window order: a larger value or any NaN takes over.
-                float v = x[plane + index + 1];
-                if (v > best || Float.isNaN(v)) {
-                    best = v;
-                    bestIndex = index + 1;
-                }
-                v = x[plane + index + width];
-                if (v > best || Float.isNaN(v)) {
-                    best = v;
-                    bestIndex = index + width;
-                }
-                v = x[plane + index + width + 1];
-                if (v > best || Float.isNaN(v)) {
-                    best = v;
-                    bestIndex = index + width + 1;
+                float a = x[plane + index];
+                float b = x[plane + index + 1];
+                float c = x[plane + index + width];
+                float d = x[plane + index + width + 1];
+                float best;
+                int bestIndex;
+                if (Float.isNaN(a + b + c + d)) { // a NaN (or inf - inf): the general rule, rarely taken
+                    best = a;
+                    bestIndex = index;
+                    if (b > best || Float.isNaN(b)) {
+                        best = b;
+                        bestIndex = index + 1;
+                    }
+                    if (c > best || Float.isNaN(c)) {
+                        best = c;
+                        bestIndex = index + width;
+                    }
+                    if (d > best || Float.isNaN(d)) {
+                        best = d;
+                        bestIndex = index + width + 1;
+                    }
+                } else {
+                    // Data-dependent branches mispredict half the time on real activations; these
+                    // selects compile to conditional moves. Strict '>' keeps the first maximum on ties.
+                    boolean takeB = b > a;
+                    best = takeB ? b : a;
+                    bestIndex = takeB ? index + 1 : index;
+                    boolean takeC = c > best;
+                    best = takeC ? c : best;
+                    bestIndex = takeC ? index + width : bestIndex;
+                    boolean takeD = d > best;
+                    best = takeD ? d : best;
+                    bestIndex = takeD ? index + width + 1 : bestIndex;
                 }
                 y[yOff + out] = best;
                 argmax[argmaxOff + out] = bestIndex;
