@@ -123,17 +123,13 @@ public final class Pooling {
                         bestIndex = index + width + 1;
                     }
                 } else {
-                    // Data-dependent branches mispredict half the time on real activations; these
-                    // selects compile to conditional moves. Strict '>' keeps the first maximum on ties.
-                    boolean takeB = b > a;
-                    best = takeB ? b : a;
-                    bestIndex = takeB ? index + 1 : index;
-                    boolean takeC = c > best;
-                    best = takeC ? c : best;
-                    bestIndex = takeC ? index + width : bestIndex;
-                    boolean takeD = d > best;
-                    best = takeD ? d : best;
-                    bestIndex = takeD ? index + width + 1 : bestIndex;
+                    // A tournament with integer selects, which compile to conditional moves (float selects
+                    // on x86 become branches, and these mispredict half the time on real activations).
+                    // Strict '>' and the pair order keep the first maximum in window order.
+                    int left = b > a ? index + 1 : index;
+                    int right = d > c ? index + width + 1 : index + width;
+                    bestIndex = x[plane + right] > x[plane + left] ? right : left;
+                    best = x[plane + bestIndex];
                 }
                 y[yOff + out] = best;
                 argmax[argmaxOff + out] = bestIndex;
