@@ -10,9 +10,11 @@ import dev.myelin.parallel.Parallel;
  *
  * <p>With {@code P = channels*kH*kW}, {@code L = outH*outW} and {@code B = batch*L}, the whole batch is
  * one product: the columns of every image sit side by side in one {@code P x B} matrix, so that
- * {@code Y (outChannels x B) = W (outChannels x P) * cols (P x B)}. Folding the batch into GEMM's N
+ * {@code Y (outChannels x B) = W (outChannels x P) * cols (P x B)}. Folding the batch into GEMM's long
  * dimension makes even a 1-channel 3x3 layer a large, well-shaped GEMM; the price is one pass that
- * moves the result from channel-major ({@code outChannels x B}) to the batch-major tensor layout.
+ * moves the result to the batch-major tensor layout. When the patch is at least as long as the number
+ * of output channels, the forward and weight-gradient products are computed transposed, so that the
+ * wide column matrix is the operand GEMM reads in place and only the small one is packed.
  * Work is split over images or output channels, never across a sum, so results do not depend on the
  * thread count. {@link ConvolutionReference} is the scalar oracle.
  */
@@ -27,18 +29,38 @@ public final class Convolution {
         int outPlane = window.outPlaneSize();
         int wide = batch * outPlane;
         float[] cols = columns(batch, channels, window, x, xOff);
-        float[] out = Scratch.floats(Scratch.CONV_OUTPUT, outChannels * wide);
-        Gemm.sgemm(false, false, outChannels, wide, patch, w, wOff, patch, cols, 0, wide, out, 0, wide, false);
-        Parallel.forRange(batch, n -> {
-            for (int o = 0; o < outChannels; o++) {
-                float b = bias == null ? 0f : bias[biasOff + o];
-                int src = o * wide + n * outPlane;
-                int dst = yOff + (n * outChannels + o) * outPlane;
+        if (patch < outChannels) {
+            // A small patch (the first layer's 1x3x3): Y = W cols, GEMM's long side is its N.
+            float[] out = Scratch.floats(Scratch.CONV_OUTPUT, outChannels * wide);
+            Gemm.sgemm(false, false, outChannels, wide, patch, w, wOff, patch, cols, 0, wide, out, 0, wide, false);
+            Parallel.forRange(batch, n -> copyOut(n, outChannels, outPlane, out, n * outPlane, 1, wide, bias, biasOff, y, yOff));
+        } else {
+            // Yᵀ = colsᵀ Wᵀ: the wide column matrix is GEMM's left operand, read in place (transposed),
+            // and only the small weight is packed; measured faster than packing the columns.
+            float[] outT = Scratch.floats(Scratch.CONV_OUTPUT, wide * outChannels);
+            Gemm.sgemm(true, true, wide, outChannels, patch, cols, 0, wide, w, wOff, patch, outT, 0, outChannels, false);
+            Parallel.forRange(batch, n ->
+                    copyOut(n, outChannels, outPlane, outT, n * outPlane * outChannels, outChannels, 1, bias, biasOff, y, yOff));
+        }
+    }
+
+    /** Copies image n's outputs, element (o, l) at {@code src[from + l*lStride + o*oStride]}, into y with the bias. */
+    private static void copyOut(int n, int outChannels, int outPlane, float[] src, int from, int lStride, int oStride,
+            float[] bias, int biasOff, float[] y, int yOff) {
+        for (int o = 0; o < outChannels; o++) {
+            float b = bias == null ? 0f : bias[biasOff + o];
+            int dst = yOff + (n * outChannels + o) * outPlane;
+            int at = from + o * oStride;
+            if (lStride == 1) { // contiguous: a loop the JIT vectorises
                 for (int l = 0; l < outPlane; l++) {
-                    y[dst + l] = out[src + l] + b;
+                    y[dst + l] = src[at + l] + b;
+                }
+            } else {
+                for (int l = 0; l < outPlane; l++) {
+                    y[dst + l] = src[at + l * lStride] + b;
                 }
             }
-        });
+        }
     }
 
     /** The input gradient: {@code cols = Wᵀ * dY}, folded back into {@code dx} image by image by {@link Im2col#col2im}. */
@@ -63,7 +85,18 @@ public final class Convolution {
         int wide = batch * outPlane;
         float[] cols = columns(batch, channels, window, x, xOff);
         float[] gyWide = channelMajor(batch, outChannels, outPlane, gy, gyOff);
-        Gemm.sgemm(false, true, outChannels, patch, wide, gyWide, 0, wide, cols, 0, wide, dw, dwOff, patch, false);
+        if (patch < outChannels) {
+            Gemm.sgemm(false, true, outChannels, patch, wide, gyWide, 0, wide, cols, 0, wide, dw, dwOff, patch, false);
+            return;
+        }
+        // dWᵀ (P x out) = cols dYᵀ: the wide column matrix is read in place and only dY is packed.
+        float[] dwT = Scratch.floats(Scratch.CONV_OUTPUT, patch * outChannels);
+        Gemm.sgemm(false, true, patch, outChannels, wide, cols, 0, wide, gyWide, 0, wide, dwT, 0, outChannels, false);
+        for (int o = 0; o < outChannels; o++) {
+            for (int q = 0; q < patch; q++) {
+                dw[dwOff + o * patch + q] = dwT[q * outChannels + o];
+            }
+        }
     }
 
     /** The bias gradient: {@code db[o]} is the sum of {@code dY[n, o, :, :]} over images, then positions, in order. */
