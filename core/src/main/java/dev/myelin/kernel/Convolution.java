@@ -63,13 +63,45 @@ public final class Convolution {
         }
     }
 
-    /** The input gradient: {@code cols = Wᵀ * dY}, folded back into {@code dx} image by image by {@link Im2col#col2im}. */
-    public static void backwardInput(int batch, int channels, int outChannels, Window2d window,
-            float[] gy, int gyOff, float[] w, int wOff, float[] dx, int dxOff) {
-        int patch = channels * window.kernelSize();
+    /**
+     * All the gradients of one convolution in one pass over {@code dY}, which is rearranged once and
+     * shared: {@code dx}, {@code dw} and {@code db} may each be null when not wanted.
+     */
+    public static void backward(int batch, int channels, int outChannels, Window2d window, float[] x, int xOff,
+            float[] w, int wOff, float[] gy, int gyOff, float[] dx, int dxOff, float[] dw, int dwOff,
+            float[] db, int dbOff) {
         int outPlane = window.outPlaneSize();
         int wide = batch * outPlane;
         float[] gyWide = channelMajor(batch, outChannels, outPlane, gy, gyOff);
+        if (db != null) { // row o of gyWide is dY[:, o] in image-then-position order
+            Parallel.forRange(outChannels, o -> {
+                float sum = 0f;
+                for (int i = o * wide, end = i + wide; i < end; i++) {
+                    sum += gyWide[i];
+                }
+                db[dbOff + o] = sum;
+            });
+        }
+        if (dx != null) {
+            inputGradient(batch, channels, outChannels, window, gyWide, w, wOff, dx, dxOff);
+        }
+        if (dw != null) {
+            weightGradient(batch, channels, outChannels, window, x, xOff, gyWide, dw, dwOff);
+        }
+    }
+
+    /** The input gradient: {@code cols = Wᵀ * dY}, folded back into {@code dx} image by image by {@link Im2col#col2im}. */
+    public static void backwardInput(int batch, int channels, int outChannels, Window2d window,
+            float[] gy, int gyOff, float[] w, int wOff, float[] dx, int dxOff) {
+        float[] gyWide = channelMajor(batch, outChannels, window.outPlaneSize(), gy, gyOff);
+        inputGradient(batch, channels, outChannels, window, gyWide, w, wOff, dx, dxOff);
+    }
+
+    private static void inputGradient(int batch, int channels, int outChannels, Window2d window, float[] gyWide,
+            float[] w, int wOff, float[] dx, int dxOff) {
+        int patch = channels * window.kernelSize();
+        int outPlane = window.outPlaneSize();
+        int wide = batch * outPlane;
         float[] gradCols = Scratch.floats(Scratch.CONV_GRAD_COLUMNS, patch * wide);
         Gemm.sgemm(true, false, patch, wide, outChannels, w, wOff, patch, gyWide, 0, wide, gradCols, 0, wide, false);
         int imageSize = channels * window.planeSize();
@@ -80,11 +112,15 @@ public final class Convolution {
     /** The weight gradient: {@code dW = dY * colsᵀ}, one GEMM whose K runs over every position of every image, in order. */
     public static void backwardWeight(int batch, int channels, int outChannels, Window2d window,
             float[] x, int xOff, float[] gy, int gyOff, float[] dw, int dwOff) {
+        float[] gyWide = channelMajor(batch, outChannels, window.outPlaneSize(), gy, gyOff);
+        weightGradient(batch, channels, outChannels, window, x, xOff, gyWide, dw, dwOff);
+    }
+
+    private static void weightGradient(int batch, int channels, int outChannels, Window2d window, float[] x, int xOff,
+            float[] gyWide, float[] dw, int dwOff) {
         int patch = channels * window.kernelSize();
-        int outPlane = window.outPlaneSize();
-        int wide = batch * outPlane;
+        int wide = batch * window.outPlaneSize();
         float[] cols = columns(batch, channels, window, x, xOff);
-        float[] gyWide = channelMajor(batch, outChannels, outPlane, gy, gyOff);
         if (patch < outChannels) {
             Gemm.sgemm(false, true, outChannels, patch, wide, gyWide, 0, wide, cols, 0, wide, dw, dwOff, patch, false);
             return;

@@ -37,23 +37,14 @@ final class Conv2dOp extends Node {
         int channels = input.dim(1);
         int outChannels = weight.dim(0);
         Tensor[] grads = new Tensor[inputCount()];
-        if (needsGrad(0)) {
-            Tensor dx = Tensor.empty(input.shape());
-            Convolution.backwardInput(batch, channels, outChannels, window, g.data, g.offset,
-                    weight.data, weight.offset, dx.data, dx.offset);
-            grads[0] = dx;
-        }
-        if (needsGrad(1)) {
-            Tensor dw = Tensor.empty(weight.shape());
-            Convolution.backwardWeight(batch, channels, outChannels, window, input.data, input.offset,
-                    g.data, g.offset, dw.data, dw.offset);
-            grads[1] = dw;
-        }
+        grads[0] = needsGrad(0) ? Tensor.empty(input.shape()) : null;
+        grads[1] = needsGrad(1) ? Tensor.empty(weight.shape()) : null;
         if (inputCount() == 3 && needsGrad(2)) {
-            Tensor db = Tensor.empty(input(2).shape());
-            Convolution.backwardBias(batch, outChannels, window, g.data, g.offset, db.data, db.offset);
-            grads[2] = db;
+            grads[2] = Tensor.empty(input(2).shape());
         }
+        Convolution.backward(batch, channels, outChannels, window, input.data, input.offset, weight.data, weight.offset,
+                g.data, g.offset, grads[0] == null ? null : grads[0].data, 0, grads[1] == null ? null : grads[1].data, 0,
+                inputCount() == 3 && grads[2] != null ? grads[2].data : null, 0);
         return grads;
     }
 
