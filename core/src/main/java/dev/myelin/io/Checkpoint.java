@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -161,7 +162,8 @@ public final class Checkpoint {
      * its learning rate), and the state of each generator. Nothing changes unless everything checks out.
      *
      * @param scheduler  the scheduler, or null exactly when none was saved
-     * @param generators the generators by the names they were saved under; exactly those names
+     * @param generators the generators by the names they were saved under, exactly those names
+     *                   ({@code Map.of()} when none were saved)
      * @throws CheckpointException naming the fault: a model entry missing, unexpected or of another shape,
      *     another optimizer or scheduler class, a scheduler given or missing, generator names that
      *     differ, or optimizer or scheduler state that does not fit (another number of groups or
@@ -169,6 +171,9 @@ public final class Checkpoint {
      */
     public void restoreInto(Module model, Optimizer optimizer, LRScheduler scheduler, Map<String, Generator> generators)
             throws CheckpointException {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(generators, "generators");
         checkType("optimizer", contents.optimizerType(), optimizer);
         checkScheduler(scheduler);
         checkGenerators(generators);

@@ -312,6 +312,21 @@ class CheckpointTest {
     }
 
     @Test
+    void aMissingModelOrOptimizerTensorIsNamedOnRestore() throws IOException {
+        rewrite(m -> { }, t -> t.remove("model.1.running_var"));
+        TinyRun target = fresh();
+        Checkpoint noRunningVar = Checkpoint.load(file);
+        assertRefused(target, () -> noRunningVar.restoreInto(target.model, target.optimizer, target.scheduler,
+                target.generators()), "missing key(s) in state dict: \"1.running_var\"");
+
+        saveACheckpoint();
+        rewrite(m -> { }, t -> t.remove("optimizer.group0.param2.exp_avg_sq"));
+        Checkpoint noExpAvgSq = Checkpoint.load(file);
+        assertRefused(target, () -> noExpAvgSq.restoreInto(target.model, target.optimizer, target.scheduler,
+                target.generators()), "optimizer state does not fit", "missing tensor group0.param2.exp_avg_sq");
+    }
+
+    @Test
     void aSchedulerFailureRollsTheOptimizerBack() throws IOException {
         saved = new TinyRun(TinyRun.Kind.SGD_MOMENTUM_ONE_CYCLE, 1, 2);
         for (int s = 0; s < 6; s++) {
