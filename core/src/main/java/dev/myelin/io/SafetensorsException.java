@@ -7,11 +7,13 @@ import java.nio.file.Path;
 public final class SafetensorsException extends IOException {
     private final transient Path file;
 
+    /** An exception about {@code file}; the message reads {@code "<file>: <fault>"}. */
     public SafetensorsException(Path file, String fault) {
         super(file + ": " + fault);
         this.file = file;
     }
 
+    /** An exception about {@code file} caused by {@code cause}; the message reads {@code "<file>: <fault>"}. */
     public SafetensorsException(Path file, String fault, Throwable cause) {
         super(file + ": " + fault, cause);
         this.file = file;

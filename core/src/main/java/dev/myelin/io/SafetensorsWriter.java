@@ -8,13 +8,9 @@ import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes float32 tensors to a safetensors file that {@link SafetensorsReader} and other
@@ -22,8 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Tensors are laid out in the map's iteration order, with no gaps. The JSON header is padded with
  * spaces to a multiple of 8 bytes, as the reference implementation does, so the data starts aligned.
- * The file is written to a temporary file in the same directory and then atomically renamed, so a
- * reader never sees a half-written file and a failure leaves any previous file in place.
+ * The file is written to a temporary file in the same directory, forced to the storage device and then
+ * atomically renamed, so a reader never sees a half-written file and a failure leaves any previous file
+ * in place (see {@link AtomicWrite} for the details and the fallback where renames cannot be atomic).
  */
 public final class SafetensorsWriter {
     private static final int CHUNK_FLOATS = 1 << 14;
@@ -41,24 +38,15 @@ public final class SafetensorsWriter {
      */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
         byte[] header = header(tensors, metadata == null ? Map.of() : metadata);
-        Path target = file.toAbsolutePath();
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip();
-                writeFully(channel, prefix);
-                writeFully(channel, ByteBuffer.wrap(header));
-                ByteBuffer chunk = ByteBuffer.allocate(CHUNK_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-                for (Tensor t : tensors.values()) {
-                    writeFloats(channel, t.toArray(), chunk);
-                }
-                channel.force(true);
+        AtomicWrite.write(file, channel -> {
+            ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip();
+            writeFully(channel, prefix);
+            writeFully(channel, ByteBuffer.wrap(header));
+            ByteBuffer chunk = ByteBuffer.allocate(CHUNK_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (Tensor t : tensors.values()) {
+                writeFloats(channel, t.toArray(), chunk);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /** The UTF-8 JSON header, padded with spaces so that its length is a multiple of 8. */

@@ -1,0 +1,32 @@
+package dev.myelin.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A checkpoint cannot be read or restored: an unknown or newer format version, a missing or malformed
+ * entry, or state that does not fit the objects it is restored into. The message names the file and
+ * the fault.
+ */
+public final class CheckpointException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+
+    /** An exception about {@code file}; the message reads {@code "<file>: <fault>"}. */
+    public CheckpointException(Path file, String fault) {
+        super(file + ": " + fault);
+        this.file = file;
+    }
+
+    /** An exception about {@code file} caused by {@code cause}; the message reads {@code "<file>: <fault>"}. */
+    public CheckpointException(Path file, String fault, Throwable cause) {
+        super(file + ": " + fault, cause);
+        this.file = file;
+    }
+
+    /** The checkpoint file at fault. */
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.myelin.io;
+
+import dev.myelin.nn.LoadReport;
+import dev.myelin.nn.Module;
+import dev.myelin.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Saves and loads a model's {@linkplain Module#stateDict() state dict} as a safetensors file (format:
+ * <a href="https://github.com/huggingface/safetensors#format">github.com/huggingface/safetensors#format</a>),
+ * the way {@code safetensors.torch.save_file(model.state_dict(), path, metadata={"format": "pt"})} and
+ * {@code model.load_state_dict(safetensors.torch.load_file(path))} do in PyTorch.
+ *
+ * <p>Keys are PyTorch's ({@code 0.weight}, {@code 1.running_mean}, {@code features.3.bias}, ...), so a
+ * file written here loads into the same architecture in PyTorch and the other way round. Myelin writes
+ * every tensor as F32 and reads F32, F16 and BF16 (widened exactly to float32).
+ *
+ * <p>One difference from PyTorch: batch norm's {@code num_batches_tracked} is an int64 in PyTorch but a
+ * float32 scalar here, and it is written as F32. The reader does not read integer tensors, so a file that
+ * PyTorch wrote with an I64 {@code num_batches_tracked} must have that entry converted to a float type
+ * (or removed and loaded non-strictly) before Myelin can read it.
+ *
+ * <pre>{@code
+ * StateDict.save(model, Path.of("model.safetensors"));
+ * StateDict.load(fresh, Path.of("model.safetensors"));       // strict: every key, every shape
+ * }</pre>
+ */
+public final class StateDict {
+    /** The metadata {@code safetensors.torch} and the Hugging Face tools write for PyTorch state dicts. */
+    static final Map<String, String> METADATA = Map.of("format", "pt");
+
+    private StateDict() {
+    }
+
+    /**
+     * Writes {@code model}'s parameters and buffers to {@code file} as F32 tensors under their state-dict
+     * names, with the metadata {@code format=pt}, replacing the file atomically.
+     *
+     * @throws IOException if the file cannot be written; a previous file is then left as it was
+     */
+    public static void save(Module model, Path file) throws IOException {
+        SafetensorsWriter.write(file, model.stateDict(), METADATA);
+    }
+
+    /**
+     * Loads {@code file} into {@code model} strictly: the file must hold exactly the model's keys, each
+     * with the model's shape. Values are copied into the existing tensors, so optimizers holding the
+     * parameters keep working.
+     *
+     * @throws java.nio.file.NoSuchFileException if there is no such file
+     * @throws SafetensorsException              if the file is not a well-formed safetensors file of
+     *                                           float tensors
+     * @throws StateDictException                if it does not fit the model; nothing is loaded
+     * @throws IOException                       if the file cannot be read
+     */
+    public static void load(Module model, Path file) throws IOException {
+        load(model, file, true);
+    }
+
+    /**
+     * Loads {@code file} into {@code model}. When {@code strict}, as {@link #load(Module, Path)}; when
+     * not, every entry whose name and shape match is loaded, the others are left as they were, and the
+     * returned report lists them.
+     *
+     * @return what did not match (clean after a strict load)
+     * @throws java.nio.file.NoSuchFileException if there is no such file
+     * @throws SafetensorsException              if the file is not a well-formed safetensors file of
+     *                                           float tensors
+     * @throws StateDictException                if {@code strict} and the file does not fit the model;
+     *                                           nothing is loaded
+     * @throws IOException                       if the file cannot be read
+     */
+    public static LoadReport load(Module model, Path file, boolean strict) throws IOException {
+        Map<String, Tensor> state = SafetensorsReader.read(file).tensors();
+        if (strict) {
+            LoadReport report = StateDictCheck.compare(model, state);
+            if (!report.isClean()) {
+                throw new StateDictException(file, model.getClass().getSimpleName(), report);
+            }
+        }
+        return model.loadStateDict(state, strict);
+    }
+}
