@@ -2,8 +2,10 @@ package dev.myelin.io;
 
 /**
  * The element types named by the safetensors format, with their size in bytes. Myelin tensors are
- * float32, so only the floating-point types {@link #readable() it can read} are decoded; the others
- * are known so that a file using them gets a precise message rather than "unknown dtype".
+ * float32: the types it {@link #readable() can read} are the 32- and 16-bit floats, and the 64- and
+ * 32-bit integers, which PyTorch uses for counters such as BatchNorm's {@code num_batches_tracked}
+ * and which are widened to float when exactly representable. The others are known so that a file
+ * using them gets a precise message rather than "unknown dtype".
  */
 enum Dtype {
     F32(4, true),
@@ -12,8 +14,8 @@ enum Dtype {
     F64(8, false),
     F8_E4M3(1, false),
     F8_E5M2(1, false),
-    I64(8, false),
-    I32(4, false),
+    I64(8, true),
+    I32(4, true),
     I16(2, false),
     I8(1, false),
     U64(8, false),
@@ -35,7 +37,7 @@ enum Dtype {
         return bytes;
     }
 
-    /** Whether Myelin decodes this type into float32 tensors. */
+    /** Whether Myelin decodes this type into float32 tensors (integers only where exact). */
     boolean readable() {
         return readable;
     }

@@ -127,7 +127,7 @@ final class Header {
         }
         if (!dtype.readable()) {
             throw new SafetensorsException(file, where + "dtype " + dtype
-                    + " is not a floating-point type Myelin reads (F32, F16, BF16)");
+                    + " is not a type Myelin reads (F32, F16, BF16, or I64/I32 integers widened to float)");
         }
         return new Entry(name, dtype, shape, (int) elements, offsets[0], offsets[1]);
     }

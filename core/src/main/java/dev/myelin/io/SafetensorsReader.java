@@ -102,7 +102,11 @@ public final class SafetensorsReader {
             chunk.clear().limit(count * elementBytes);
             readFully(file, channel, chunk, position);
             chunk.flip();
-            decode(e.dtype(), chunk, values, done, count);
+            try {
+                decode(e.dtype(), chunk, values, done, count);
+            } catch (ArithmeticException inexact) {
+                throw new SafetensorsException(file, "tensor '" + e.name() + "': " + inexact.getMessage());
+            }
             position += (long) count * elementBytes;
             done += count;
         }
@@ -122,8 +126,27 @@ public final class SafetensorsReader {
                     values[at + i] = HalfFloats.bf16ToFloat(chunk.getShort());
                 }
             }
+            case I64 -> {
+                for (int i = 0; i < count; i++) {
+                    values[at + i] = exactFloat(chunk.getLong(), at + i);
+                }
+            }
+            case I32 -> {
+                for (int i = 0; i < count; i++) {
+                    values[at + i] = exactFloat(chunk.getInt(), at + i);
+                }
+            }
             default -> throw new IllegalStateException("header validation let through unreadable dtype " + dtype);
         }
+    }
+
+    /** An integer as float32, refusing values float32 cannot hold exactly (beyond 2^24). */
+    private static float exactFloat(long value, int index) {
+        if (Math.abs(value) > (1L << 24)) {
+            throw new ArithmeticException("integer " + value + " at element " + index
+                    + " cannot be held exactly by a float32 tensor");
+        }
+        return value;
     }
 
     /** Fills {@code buffer} from {@code position}; the file shrinking under us is reported as truncation. */
