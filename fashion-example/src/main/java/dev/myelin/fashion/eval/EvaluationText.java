@@ -15,13 +15,11 @@ public final class EvaluationText {
         out.append(perClassTable(evaluation)).append('\n');
         List<Evaluation.Confusion> confused = evaluation.mostConfused(3);
         if (!confused.isEmpty()) {
-            out.append("Most confused:");
             List<String> names = evaluation.classNames();
-            for (Evaluation.Confusion c : confused) {
-                out.append(String.format(Locale.ROOT, "  %s as %s (%d)",
-                        names.get(c.trueClass()), names.get(c.predicted()), c.count()));
-                out.append(c.equals(confused.getLast()) ? "" : ";");
-            }
+            out.append("Most confused: ").append(String.join(", ", confused.stream()
+                    .map(c -> String.format(Locale.ROOT, "%s as %s (%d)",
+                            names.get(c.trueClass()), names.get(c.predicted()), c.count()))
+                    .toList()));
             out.append("\n\n");
         }
         out.append(confusionMatrix(evaluation, shortNames));
