@@ -89,7 +89,7 @@ public final class Downloader {
             } catch (MirrorFailure | IOException e) {
                 String reason = describe(e);
                 failures.add(uri + ": " + reason);
-                out.println(file.name() + ": " + uri.getHost() + " failed (" + reason + ")"
+                out.println(file.name() + ": " + uri.getScheme() + "://" + uri.getHost() + " failed (" + reason + ")"
                         + (mirror.equals(mirrors.getLast()) ? "" : "; trying the next mirror"));
             }
         }

@@ -16,13 +16,11 @@ import java.util.Random;
 
 /**
  * A tiny stand-in for Fashion-MNIST, written as the four real file names: each class is a bright
- * 8x8 square at its own place on a noisy black background ({@link #template}), and one image in
- * {@value #MISLABELLED_EVERY} carries the pattern of the next class, so a model that reads the
- * pattern makes confident mistakes.
+ * 8x8 square at its own place on a noisy black background ({@link #template}). Image {@code i} has
+ * label {@code i % 10}; one in ten ({@link #mislabelled}) carries the pattern of the next class, so a
+ * model that reads the pattern makes confident mistakes, two in every hundred images of each class.
  */
 public final class TinyFashion {
-    public static final int MISLABELLED_EVERY = 10;
-
     private TinyFashion() {}
 
     /** Writes the four gzip'd files into {@code dir}; returns them with their MD5 checksums. */
@@ -35,6 +33,11 @@ public final class TinyFashion {
             files.add(new DatasetFile(official.name(), md5(dir.resolve(official.name()))));
         }
         return files;
+    }
+
+    /** Whether image {@code i} shows the next class's pattern: 0, 11, 22, ..., 99, 100, 111, ... */
+    public static boolean mislabelled(int i) {
+        return i % 10 == i / 10 % 10;
     }
 
     /** Where class {@code c} draws its square: 1 inside, 0 outside. */
@@ -55,7 +58,7 @@ public final class TinyFashion {
         byte[] labels = new byte[count];
         for (int i = 0; i < count; i++) {
             int label = i % FashionMnist.CLASSES;
-            int drawn = i % MISLABELLED_EVERY == MISLABELLED_EVERY - 1 ? (label + 1) % FashionMnist.CLASSES : label;
+            int drawn = mislabelled(i) ? (label + 1) % FashionMnist.CLASSES : label;
             labels[i] = (byte) label;
             float[] t = template(drawn);
             for (int p = 0; p < FashionMnist.PIXELS; p++) {

@@ -1,0 +1,23 @@
+package dev.myelin.fashion.cli;
+
+import dev.myelin.fashion.run.RunDirectory;
+import dev.myelin.fashion.run.TrainedModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The required {@code --run DIR} of the commands that study a trained model. */
+public final class RunOption {
+    @Option(names = "--run", paramLabel = "DIR", required = true,
+            description = "Run directory written by ./fashion train (holds model.safetensors).")
+    Path dir;
+
+    RunDirectory open() throws IOException {
+        return RunDirectory.open(dir);
+    }
+
+    /** Opens the run and loads its model. */
+    TrainedModel loadModel(RunDirectory run, FashionContext context) throws IOException {
+        return run.loadModel(context.modelLoader());
+    }
+}
