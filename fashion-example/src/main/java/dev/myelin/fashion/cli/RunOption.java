@@ -12,11 +12,12 @@ public final class RunOption {
             description = "Run directory written by ./fashion train (holds model.safetensors).")
     Path dir;
 
+    /** The run directory named by the option, which must exist. */
     RunDirectory open() throws IOException {
         return RunDirectory.open(dir);
     }
 
-    /** Opens the run and loads its model. */
+    /** Loads the run's model with the context's loader. */
     TrainedModel loadModel(RunDirectory run, FashionContext context) throws IOException {
         return run.loadModel(context.modelLoader());
     }

@@ -85,7 +85,7 @@ class ReportCommandTest {
 
     @Test
     void everyImageLoadsInChromium() throws Exception {
-        assumeTrue(Chromium.available(), "Chromium is not installed at /usr/bin/chromium: apt-get install chromium");
+        assumeTrue(Chromium.available(), "no Chromium on the PATH (install it, e.g. apt-get install chromium, or name it in CHROMIUM)");
         String html = report();
         // A copy of the page that writes, once loaded, how many of its images decoded.
         String probe = """

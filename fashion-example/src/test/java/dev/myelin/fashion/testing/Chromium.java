@@ -1,21 +1,41 @@
 package dev.myelin.fashion.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-/** Headless Chromium, when the machine has it, to load pages the way a reader's browser would. */
+/**
+ * Headless Chromium, when the machine has it, to load pages the way a reader's browser would. It is
+ * the program named by {@code CHROMIUM}, else the first of chromium, chromium-browser or
+ * google-chrome on the {@code PATH}.
+ */
 public final class Chromium {
-    public static final Path BINARY = Path.of("/usr/bin/chromium");
+    private static final Optional<Path> BINARY = locate();
 
     private Chromium() {}
 
     public static boolean available() {
-        return Files.isExecutable(BINARY);
+        return BINARY.isPresent();
+    }
+
+    private static Optional<Path> locate() {
+        String named = System.getenv("CHROMIUM");
+        if (named != null && !named.isBlank()) {
+            return Optional.of(Path.of(named)).filter(Files::isExecutable);
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(dir -> !dir.isBlank())
+                .flatMap(dir -> Stream.of("chromium", "chromium-browser", "google-chrome").map(name -> Path.of(dir, name)))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /** Loads {@code page} and returns the DOM after its scripts ran. */
@@ -32,7 +52,7 @@ public final class Chromium {
 
     private static String run(Path page, Path scratch, String... extra) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(scratch, "chromium-profile");
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        List<String> command = new ArrayList<>(List.of(BINARY.orElseThrow().toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath(), "--virtual-time-budget=5000"));
         command.addAll(List.of(extra));
