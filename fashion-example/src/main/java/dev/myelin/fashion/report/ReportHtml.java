@@ -149,16 +149,16 @@ public final class ReportHtml {
             return;
         }
         html.append("<p class=\"note\">The test images the model got wrong while most sure of itself, ")
-                .append("shown at ").append(TILE_SCALE).append("&times; with their true and predicted class.</p>\n")
+                .append("shown at ").append(TILE_SCALE).append("&times; with their true class and, in red, the class the model gave them.</p>\n")
                 .append("<div class=\"gallery\">\n");
         for (ReportContent.Mistake m : report.mistakes()) {
             html.append("<figure>");
             tile(report.test().image(m.index()), "Test image " + m.index() + ": a " + NAMES.get(m.trueClass())
                     + " taken for a " + NAMES.get(m.predicted()));
             html.append("<figcaption><span class=\"true\">").append(Html.escape(NAMES.get(m.trueClass())))
-                    .append("</span><br>taken for <span class=\"predicted\">").append(Html.escape(NAMES.get(m.predicted())))
+                    .append("</span><br>as <span class=\"predicted\">").append(Html.escape(NAMES.get(m.predicted())))
                     .append("</span><br><span class=\"meta\">")
-                    .append(String.format(Locale.ROOT, "%.1f%% sure · #%d", 100 * m.confidence(), m.index()))
+                    .append(sure(m.confidence())).append(" · #").append(m.index())
                     .append("</span></figcaption></figure>\n");
         }
         html.append("</div>\n</section>\n");
@@ -182,9 +182,9 @@ public final class ReportHtml {
             html.append("</div><figcaption><span class=\"true\">").append(Html.escape(NAMES.get(s.label())))
                     .append("</span><br><span class=\"meta\">");
             if (s.predicted() == s.label()) {
-                html.append(String.format(Locale.ROOT, "%.1f%% sure · #%d", 100 * s.confidence(), s.index()));
+                html.append(sure(s.confidence())).append(" · #").append(s.index());
             } else {
-                html.append("taken for ").append(Html.escape(NAMES.get(s.predicted())))
+                html.append("as ").append(Html.escape(NAMES.get(s.predicted())))
                         .append(String.format(Locale.ROOT, " · #%d", s.index()));
             }
             html.append("</span></figcaption></figure>\n");
@@ -231,6 +231,11 @@ public final class ReportHtml {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "97.3% sure"; never "100.0%", which a softmax cannot reach. */
+    private static String sure(double probability) {
+        return probability >= 0.9995 ? "&gt;99.9% sure" : String.format(Locale.ROOT, "%.1f%% sure", 100 * probability);
     }
 
     private static String percent(double fraction) {

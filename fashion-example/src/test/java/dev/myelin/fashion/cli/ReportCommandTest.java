@@ -67,7 +67,7 @@ class ReportCommandTest {
         assertFalse(html.contains("http://") || html.contains("https://"), "no outside resources");
         assertFalse(html.contains("<link") || html.contains("<script"), "styles inline, no scripts");
         assertTrue(html.contains("90.00%"), "test accuracy of the fake model");
-        assertTrue(html.contains("taken for"), "mistake captions");
+        assertTrue(html.contains("<br>as <span class=\"predicted\">"), "mistake captions");
         assertTrue(html.contains("Ankle boot"));
     }
 
