@@ -5,6 +5,7 @@ import dev.myelin.fashion.data.ImageSet;
 import dev.myelin.fashion.eval.Inference;
 import dev.myelin.fashion.predict.ImagePreprocessor;
 import dev.myelin.fashion.predict.TextImage;
+import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.run.TrainedModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,7 +80,7 @@ final class PredictCommand implements Callable<Integer> {
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, not " + top);
         }
-        var runDir = run.open();
+        RunDirectory runDir = run.open();
         List<Input> inputs = new ArrayList<>();
         if (!indices.isEmpty()) {
             ImageSet test = FashionMnist.loadTest(data.require(context));

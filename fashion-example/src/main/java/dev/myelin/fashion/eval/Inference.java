@@ -1,5 +1,6 @@
 package dev.myelin.fashion.eval;
 
+import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.data.ImageSet;
 import dev.myelin.fashion.run.TrainedModel;
 import java.util.Arrays;
@@ -30,6 +31,10 @@ public final class Inference {
         }
         float[][] probabilities = new float[logits.length][];
         for (int i = 0; i < logits.length; i++) {
+            if (logits[i].length != FashionMnist.CLASSES) {
+                throw new IllegalStateException("the model gave " + logits[i].length + " scores for an image, not "
+                        + FashionMnist.CLASSES);
+            }
             probabilities[i] = softmax(logits[i]);
         }
         return probabilities;

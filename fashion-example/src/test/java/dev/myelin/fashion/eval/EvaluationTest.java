@@ -2,9 +2,11 @@ package dev.myelin.fashion.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.myelin.fashion.data.FashionMnist;
+import dev.myelin.fashion.run.TrainedModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,29 @@ class EvaluationTest {
         assertTrue(matrix.get(1).startsWith("T-shirt/top "), matrix.get(1));
         assertTrue(text.contains("macro avg"), text);
         assertTrue(text.contains("Most confused:"), text);
+    }
+
+    @Test
+    void aModelGivingTheWrongNumberOfScoresIsCaught() {
+        TrainedModel threeClasses = new TrainedModel() {
+            @Override
+            public float[][] logits(float[][] images) {
+                return new float[images.length][3];
+            }
+
+            @Override
+            public float[][] saliency(float[][] images, int[] classes) {
+                return images;
+            }
+
+            @Override
+            public String preset() {
+                return "wrong";
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Inference.probabilities(threeClasses, new float[2][784]));
+        assertEquals("the model gave 3 scores for an image, not 10", e.getMessage());
     }
 
     @Test
