@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,10 +46,11 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     RunOption run;
 
-    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Pictures to classify.")
+    @Parameters(paramLabel = "IMAGE", arity = "0..*", showDefaultValue = Visibility.NEVER,
+            description = "Pictures to classify.")
     List<Path> images = new ArrayList<>();
 
-    @Option(names = "--index", paramLabel = "N", arity = "1..*", split = ",",
+    @Option(names = "--index", paramLabel = "N", arity = "1..*", split = ",", showDefaultValue = Visibility.NEVER,
             description = "Test-set images to classify, by index (0 to 9999); several may follow, or be comma-separated.")
     List<Integer> indices = new ArrayList<>();
 

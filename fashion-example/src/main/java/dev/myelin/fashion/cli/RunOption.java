@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The required {@code --run DIR} of the commands that study a trained model. */
 public final class RunOption {
     @Option(names = "--run", paramLabel = "DIR", required = true,
-            description = "Run directory written by ./fashion train (holds model.safetensors).")
+            description = "Run directory made by ./fashion train.")
     Path dir;
 
     /** The run directory named by the option, which must exist. */
