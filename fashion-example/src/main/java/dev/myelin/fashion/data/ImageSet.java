@@ -1,0 +1,87 @@
+package dev.myelin.fashion.data;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Labelled grayscale images as the dataset stores them: unsigned byte pixels, row-major, image after
+ * image, and one label per image. The arrays are shared, not copied: treat them as read-only.
+ */
+public final class ImageSet {
+    private final byte[] pixels;
+    private final int[] labels;
+    private final int rows;
+    private final int cols;
+
+    public ImageSet(byte[] pixels, int[] labels, int rows, int cols) {
+        this.pixels = Objects.requireNonNull(pixels);
+        this.labels = Objects.requireNonNull(labels);
+        this.rows = rows;
+        this.cols = cols;
+        if ((long) labels.length * rows * cols != pixels.length) {
+            throw new IllegalArgumentException(labels.length + " labels for " + pixels.length
+                    + " pixels of " + rows + "x" + cols + " images");
+        }
+    }
+
+    /** The number of images. */
+    public int size() {
+        return labels.length;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** Pixels per image. */
+    public int imageSize() {
+        return rows * cols;
+    }
+
+    /** All pixels, 0 (background) to 255, image after image. */
+    public byte[] pixels() {
+        return pixels;
+    }
+
+    /** All labels. */
+    public int[] labels() {
+        return labels;
+    }
+
+    public int label(int index) {
+        return labels[index];
+    }
+
+    /** Image {@code index} scaled to [0, 1]. */
+    public float[] image(int index) {
+        Objects.checkIndex(index, size());
+        float[] image = new float[imageSize()];
+        int offset = index * imageSize();
+        for (int i = 0; i < image.length; i++) {
+            image[i] = (pixels[offset + i] & 0xFF) / 255f;
+        }
+        return image;
+    }
+
+    /** Images {@code from} (inclusive) to {@code to} (exclusive), each scaled to [0, 1]. */
+    public float[][] images(int from, int to) {
+        Objects.checkFromToIndex(from, to, size());
+        float[][] batch = new float[to - from][];
+        for (int i = from; i < to; i++) {
+            batch[i - from] = image(i);
+        }
+        return batch;
+    }
+
+    /** The first {@code n} images (all of them when there are fewer). */
+    public ImageSet first(int n) {
+        if (n >= size()) {
+            return this;
+        }
+        return new ImageSet(Arrays.copyOf(pixels, n * imageSize()), Arrays.copyOf(labels, n), rows, cols);
+    }
+}

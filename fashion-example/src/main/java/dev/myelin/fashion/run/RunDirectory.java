@@ -1,0 +1,93 @@
+package dev.myelin.fashion.run;
+
+import dev.myelin.fashion.json.JsonFields;
+import dev.myelin.fashion.json.JsonParser;
+import dev.myelin.fashion.train.PresetModelLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The folder of one training run, with the names of the files in it.
+ *
+ * <pre>
+ * runs/cnn-20260101-120000/
+ *   model.safetensors   the trained weights
+ *   checkpoint          model, optimizer, RNG and epoch, for --resume
+ *   config.json         the options the run was trained with
+ *   metrics.json        per-epoch history and final test metrics
+ *   history.csv         the same history as a table
+ *   evaluation.json     written by ./fashion evaluate
+ *   report.html         written by ./fashion report
+ * </pre>
+ */
+public final class RunDirectory {
+    public static final String MODEL = "model.safetensors";
+    public static final String CHECKPOINT = "checkpoint";
+    public static final String CONFIG = "config.json";
+    public static final String METRICS = "metrics.json";
+    public static final String HISTORY = "history.csv";
+    public static final String EVALUATION = "evaluation.json";
+    public static final String REPORT = "report.html";
+
+    private final Path dir;
+
+    private RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Opens an existing run folder. */
+    public static RunDirectory open(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "no such run directory");
+        }
+        return new RunDirectory(dir);
+    }
+
+    /** Loads the trained model of the run in {@code dir} with the standard loader. */
+    public static TrainedModel load(Path dir) throws IOException {
+        return open(dir).loadModel(new PresetModelLoader());
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The path of one of the run's files, such as {@code file(MODEL)}. */
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    /** The folder's name, such as {@code cnn-20260101-120000}. */
+    public String name() {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return name == null ? dir.toString() : name.toString();
+    }
+
+    /** Loads the trained model with {@code loader}, after checking that the weights are there. */
+    public TrainedModel loadModel(ModelLoader loader) throws IOException {
+        if (!Files.isRegularFile(file(MODEL))) {
+            throw new NoSuchFileException(file(MODEL).toString(), null,
+                    "the run has no trained model (did its training finish?)");
+        }
+        return loader.load(this);
+    }
+
+    /** The run's configuration, if it has a {@value #CONFIG}. */
+    public Optional<Map<String, Object>> config() throws IOException {
+        Path file = file(CONFIG);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(JsonFields.object(JsonParser.read(file), file.toString()));
+    }
+
+    /** The run's metrics, if it has a {@value #METRICS}. */
+    public Optional<Metrics> metrics() throws IOException {
+        Path file = file(METRICS);
+        return Files.isRegularFile(file) ? Optional.of(MetricsFile.read(file)) : Optional.empty();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.myelin.fashion.train;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything {@code ./fashion train} was asked to do. A {@code null} in a nullable field means "the
+ * preset's default" (or, for {@code threads}, every available processor; for {@code initFrom}, no
+ * initial weights; for {@code limit}, the whole training set).
+ *
+ * @param model the preset
+ * @param epochs number of epochs; nullable
+ * @param batchSize images per step
+ * @param learningRate the (peak) learning rate; nullable
+ * @param optimizer nullable
+ * @param schedule nullable
+ * @param augment whether to augment training images; nullable
+ * @param seed seeds every random choice: same seed, same weights
+ * @param threads worker threads for the kernels; nullable
+ * @param out the run directory to write
+ * @param resume continue the run in {@code out} from its checkpoint
+ * @param initFrom a run directory whose weights initialise the model; nullable
+ * @param freeze parameter-name prefixes whose parameters are not trained; empty for none
+ * @param data the dataset directory (already resolved and, when training starts, present)
+ * @param limit use only the first this-many training images; nullable
+ */
+public record TrainOptions(
+        ModelPreset model,
+        Integer epochs,
+        int batchSize,
+        Double learningRate,
+        OptimizerKind optimizer,
+        ScheduleKind schedule,
+        Boolean augment,
+        long seed,
+        Integer threads,
+        Path out,
+        boolean resume,
+        Path initFrom,
+        List<String> freeze,
+        Path data,
+        Integer limit) {
+
+    public static final int DEFAULT_BATCH_SIZE = 64;
+    public static final long DEFAULT_SEED = 42;
+
+    public TrainOptions {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(data, "data");
+        freeze = List.copyOf(freeze);
+    }
+
+    /** The options as written to a run's {@code config.json}; nulls mean "the preset's default". */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", model.toString());
+        json.put("epochs", epochs);
+        json.put("batch_size", batchSize);
+        json.put("lr", learningRate);
+        json.put("optimizer", optimizer == null ? null : optimizer.toString());
+        json.put("schedule", schedule == null ? null : schedule.toString());
+        json.put("augment", augment);
+        json.put("seed", seed);
+        json.put("threads", threads);
+        json.put("init_from", initFrom == null ? null : initFrom.toString());
+        json.put("freeze", freeze);
+        json.put("limit", limit);
+        return json;
+    }
+}

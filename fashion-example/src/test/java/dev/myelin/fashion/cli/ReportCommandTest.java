@@ -1,0 +1,111 @@
+package dev.myelin.fashion.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.myelin.fashion.run.RunDirectory;
+import dev.myelin.fashion.testing.Chromium;
+import dev.myelin.fashion.testing.FakeRun;
+import dev.myelin.fashion.testing.TestCli;
+import dev.myelin.fashion.testing.TinyFashion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+    private static final Pattern IMG = Pattern.compile("<img ");
+    private static final int MISTAKES = 12;
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path work;
+
+    private Path run;
+    private final TestCli cli = new TestCli();
+
+    @BeforeEach
+    void setUp() {
+        TinyFashion.write(data, 20, 300, 17);
+        run = FakeRun.create(work.resolve("cnn-report"), 6);
+    }
+
+    private String report() throws Exception {
+        TestCli.Result result = cli.run("report", "--run", run.toString(), "--data", data.toString(),
+                "--mistakes", Integer.toString(MISTAKES));
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("Wrote " + run.resolve(RunDirectory.REPORT)), result.out());
+        return Files.readString(run.resolve(RunDirectory.REPORT));
+    }
+
+    private static int count(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void theReportIsOneSelfContainedPageWithEverySection() throws Exception {
+        String html = report();
+
+        for (String id : new String[] {"curves", "confusion", "classes", "mistakes", "saliency", "config"}) {
+            assertTrue(html.contains("<section id=\"" + id + "\">"), id);
+        }
+        // 2 training curves, 1 heat map, the mistakes, and an image plus its saliency for each of 10 classes.
+        assertEquals(2 + 1 + MISTAKES + 2 * 10, count(IMG, html));
+        assertEquals(count(IMG, html), count(Pattern.compile("<img [^>]*src=\"data:image/png;base64,"), html));
+        assertFalse(html.contains("http://") || html.contains("https://"), "no outside resources");
+        assertFalse(html.contains("<link") || html.contains("<script"), "styles inline, no scripts");
+        assertTrue(html.contains("90.00%"), "test accuracy of the fake model");
+        assertTrue(html.contains("<br>as <span class=\"predicted\">"), "mistake captions");
+        assertTrue(html.contains("Ankle boot"));
+    }
+
+    @Test
+    void aRunWithoutMetricsStillGetsAReport() throws Exception {
+        Files.delete(run.resolve(RunDirectory.METRICS));
+        Files.delete(run.resolve(RunDirectory.CONFIG));
+
+        String html = report();
+
+        assertTrue(html.contains("no training history"), html);
+        assertTrue(html.contains("no config.json"), html);
+        assertEquals(1 + MISTAKES + 2 * 10, count(IMG, html));
+    }
+
+    @Test
+    void everyImageLoadsInChromium() throws Exception {
+        assumeTrue(Chromium.available(), "no Chromium on the PATH (install it, e.g. apt-get install chromium, or name it in CHROMIUM)");
+        String html = report();
+        // A copy of the page that writes, once loaded, how many of its images decoded.
+        String probe = """
+                <script>
+                window.addEventListener('load', () => {
+                  const images = Array.from(document.images);
+                  const loaded = images.filter(i => i.complete && i.naturalWidth > 0).length;
+                  document.body.setAttribute('data-images', loaded + '/' + images.length);
+                });
+                </script>
+                """;
+        Path copy = work.resolve("probe.html");
+        Files.writeString(copy, html.replace("</body>", probe + "</body>"));
+
+        String dom = Chromium.dumpDom(copy, work);
+
+        Matcher m = Pattern.compile("data-images=\"(\\d+)/(\\d+)\"").matcher(dom);
+        assertTrue(m.find(), "the probe ran: " + dom.substring(0, Math.min(300, dom.length())));
+        int expected = 2 + 1 + MISTAKES + 2 * 10;
+        assertEquals(expected, Integer.parseInt(m.group(2)));
+        assertEquals(expected, Integer.parseInt(m.group(1)), "every image decoded");
+    }
+}

@@ -1,0 +1,174 @@
+package dev.myelin.fashion.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.myelin.fashion.data.FashionMnist;
+import dev.myelin.fashion.run.RunDirectory;
+import dev.myelin.fashion.testing.TestCli;
+import dev.myelin.fashion.testing.TinyFashion;
+import dev.myelin.fashion.train.ModelPreset;
+import dev.myelin.fashion.train.OptimizerKind;
+import dev.myelin.fashion.train.ScheduleKind;
+import dev.myelin.fashion.train.TrainOptions;
+import dev.myelin.fashion.train.Training;
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path runs;
+
+    private final TestCli cli = new TestCli();
+    private final List<TrainOptions> received = new ArrayList<>();
+
+    @BeforeEach
+    void recordTraining() {
+        TinyFashion.write(data, 20, 10, 5);
+        cli.trainer = (options, out) -> {
+            received.add(options);
+            out.println("trained");
+        };
+    }
+
+    @Test
+    void defaultsLeavePresetChoicesToThePreset() {
+        TestCli.Result result = cli.run("train", "--data", data.toString());
+
+        assertEquals(0, result.exitCode(), result.err());
+        TrainOptions o = received.getFirst();
+        assertEquals(ModelPreset.CNN, o.model());
+        assertEquals(64, o.batchSize());
+        assertEquals(42, o.seed());
+        assertNull(o.epochs());
+        assertNull(o.learningRate());
+        assertNull(o.optimizer());
+        assertNull(o.schedule());
+        assertNull(o.augment());
+        assertNull(o.threads());
+        assertNull(o.limit());
+        assertNull(o.initFrom());
+        assertFalse(o.resume());
+        assertEquals(List.of(), o.freeze());
+        assertEquals(Path.of("runs", "cnn-20260102-030405"), o.out());
+        assertEquals(data, o.data());
+        assertTrue(result.out().contains("trained\n"), result.out());
+        assertTrue(result.out().contains("./fashion evaluate --run " + o.out()), result.out());
+    }
+
+    @Test
+    void everyOptionReachesTheTrainer() throws Exception {
+        Path previous = Files.createDirectories(runs.resolve("mlp-base"));
+        Files.write(previous.resolve(RunDirectory.MODEL), new byte[] {0});
+        Path out = runs.resolve("tuned");
+
+        TestCli.Result result = cli.run("train", "--model", "best", "--epochs", "3", "--batch-size", "128",
+                "--lr", "0.01", "--optimizer", "adamw", "--schedule", "onecycle", "--no-augment", "--seed", "7",
+                "--threads", "2", "--out", out.toString(), "--init-from", previous.toString(),
+                "--freeze", "conv1.", "conv2.", "--data", data.toString(), "--limit", "500");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(new TrainOptions(ModelPreset.BEST, 3, 128, 0.01, OptimizerKind.ADAMW, ScheduleKind.ONECYCLE,
+                false, 7, 2, out, false, previous, List.of("conv1.", "conv2."), data, 500), received.getFirst());
+        Map<String, Object> json = received.getFirst().toJson();
+        assertEquals("best", json.get("model"));
+        assertEquals("onecycle", json.get("schedule"));
+        assertEquals(false, json.get("augment"));
+    }
+
+    @Test
+    void augmentCanBeSwitchedOn() {
+        assertEquals(0, cli.run("train", "--augment", "--data", data.toString()).exitCode());
+        assertEquals(Boolean.TRUE, received.getFirst().augment());
+    }
+
+    @Test
+    void badValuesAreUsageErrors() {
+        assertEquals(2, cli.run("train", "--epochs", "0", "--data", data.toString()).exitCode());
+        assertEquals(2, cli.run("train", "--lr", "-1", "--data", data.toString()).exitCode());
+        assertEquals(2, cli.run("train", "--batch-size", "many", "--data", data.toString()).exitCode());
+        TestCli.Result resume = cli.run("train", "--resume", "--data", data.toString());
+        assertEquals(2, resume.exitCode());
+        assertTrue(resume.err().contains("--resume needs --out DIR"), resume.err());
+        assertEquals(2, cli.run("train", "--freeze", "conv1.", "--data", data.toString()).exitCode());
+        assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void runDirectoriesAreChecked() throws Exception {
+        Path done = Files.createDirectories(runs.resolve("done"));
+        Files.write(done.resolve(RunDirectory.MODEL), new byte[] {0});
+
+        TestCli.Result overwrite = cli.run("train", "--out", done.toString(), "--data", data.toString());
+        assertEquals(1, overwrite.exitCode());
+        assertTrue(overwrite.err().contains("already holds a trained model"), overwrite.err());
+
+        TestCli.Result resume = cli.run("train", "--resume", "--out", done.toString(), "--data", data.toString());
+        assertEquals(1, resume.exitCode());
+        assertTrue(resume.err().contains("no checkpoint to resume from"), resume.err());
+
+        Files.write(done.resolve(RunDirectory.CHECKPOINT), new byte[] {0});
+        assertEquals(0, cli.run("train", "--resume", "--out", done.toString(), "--data", data.toString()).exitCode());
+        assertTrue(received.getFirst().resume());
+    }
+
+    @Test
+    void missingDataIsDownloadedFirst() throws Exception {
+        cli.files = TinyFashion.write(data, 20, 10, 5);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = Files.readAllBytes(data.resolve(exchange.getRequestURI().getPath().substring(1)));
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            cli.mirrors = List.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"));
+            Path empty = runs.resolve("data");
+
+            TestCli.Result result = cli.run("train", "--data", empty.toString());
+
+            assertEquals(0, result.exitCode(), result.err());
+            assertTrue(result.out().contains("Fashion-MNIST is not in " + empty + " yet; downloading it first."), result.out());
+            assertTrue(FashionMnist.missingFiles(empty).isEmpty());
+            assertEquals(empty, received.getFirst().data());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void offlineWithoutDataTrainingDoesNotStart() {
+        TestCli.Result result = cli.run("train", "--data", runs.resolve("data").toString());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("could not download"), result.err());
+        assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void theRealTrainerIsAPlaceholderThatSaysSo() {
+        cli.trainer = Training::run;
+        TestCli.Result result = cli.run("train", "--data", data.toString(), "--out", runs.resolve("x").toString());
+        assertEquals(1, result.exitCode());
+        assertEquals("fashion train: training arrives with the model presets\n", result.err());
+        assertTrue(FashionMnist.missingFiles(data).isEmpty());
+    }
+}

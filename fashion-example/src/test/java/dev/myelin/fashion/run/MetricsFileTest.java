@@ -1,0 +1,74 @@
+package dev.myelin.fashion.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.myelin.fashion.json.JsonException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetricsFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripsThroughJsonAndWritesCsv() throws Exception {
+        Metrics metrics = new Metrics(List.of(
+                new EpochMetrics(1, 0.61, 0.78, 0.45, 0.84, 1e-3, 30.5, 1967.2),
+                new EpochMetrics(2, 0.40, 0.86, Double.NaN, Double.NaN, 5e-4, 29.9, 2006.7)),
+                Map.of("accuracy", 0.9012, "loss", 0.28));
+
+        MetricsFile.write(dir, metrics);
+        Metrics back = MetricsFile.read(dir.resolve(RunDirectory.METRICS));
+
+        assertEquals(metrics.history().getFirst(), back.history().getFirst());
+        assertTrue(Double.isNaN(back.history().get(1).valAccuracy()));
+        assertEquals(0.9012, back.testAccuracy());
+        List<String> csv = Files.readAllLines(dir.resolve(RunDirectory.HISTORY));
+        assertEquals("epoch,train_loss,train_accuracy,val_loss,val_accuracy,lr,seconds,images_per_second", csv.get(0));
+        assertEquals("2,0.400000,0.860000,,,0.000500000,29.9000,2006.70", csv.get(2));
+    }
+
+    @Test
+    void readsTheDocumentedLayout() throws Exception {
+        Path file = Files.writeString(dir.resolve("metrics.json"), """
+                {"history": [{"epoch": 1, "train_loss": 0.5, "train_accuracy": 0.8, "val_loss": 0.4,
+                              "val_accuracy": 0.85, "lr": 0.001, "seconds": 12, "images_per_second": 4500}],
+                 "test": {"accuracy": 0.88, "loss": 0.33}}
+                """);
+        Metrics metrics = MetricsFile.read(file);
+        assertEquals(new EpochMetrics(1, 0.5, 0.8, 0.4, 0.85, 0.001, 12, 4500), metrics.history().getFirst());
+        assertEquals(0.88, metrics.testAccuracy());
+    }
+
+    @Test
+    void aBadEpochNamesTheFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("metrics.json"), "{\"history\": [{\"epoch\": \"one\"}]}");
+        JsonException e = assertThrows(JsonException.class, () -> MetricsFile.read(file));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("epoch"), e.getMessage());
+    }
+
+    @Test
+    void runDirectoryChecksWhatItNeeds() throws Exception {
+        assertThrows(NoSuchFileException.class, () -> RunDirectory.open(dir.resolve("absent")));
+        RunDirectory run = RunDirectory.open(dir);
+        assertTrue(run.metrics().isEmpty());
+        assertTrue(run.config().isEmpty());
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> run.loadModel(r -> null));
+        assertTrue(e.getReason().contains("no trained model"), e.getReason());
+        assertEquals(dir.getFileName().toString(), run.name());
+    }
+
+    @Test
+    void theStandardLoaderIsAPlaceholderForNow() throws Exception {
+        Files.createFile(dir.resolve(RunDirectory.MODEL));
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> RunDirectory.load(dir));
+        assertTrue(e.getMessage().contains("model presets"));
+    }
+}
