@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.myelin.fashion.data.FashionMnist;
+import dev.myelin.fashion.run.Metrics;
+import dev.myelin.fashion.run.MetricsFile;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.testing.TestCli;
 import dev.myelin.fashion.testing.TinyFashion;
@@ -164,11 +166,25 @@ class TrainCommandTest {
     }
 
     @Test
-    void theRealTrainerIsAPlaceholderThatSaysSo() {
+    void theRealTrainerTrainsEvaluatesAndResumes() throws Exception {
         cli.trainer = Training::run;
-        TestCli.Result result = cli.run("train", "--data", data.toString(), "--out", runs.resolve("x").toString());
-        assertEquals(1, result.exitCode());
-        assertEquals("fashion train: training arrives with the model presets\n", result.err());
-        assertTrue(FashionMnist.missingFiles(data).isEmpty());
+        Path out = runs.resolve("mlp");
+        TestCli.Result result = cli.run("train", "--model", "mlp", "--epochs", "2", "--batch-size", "4",
+                "--schedule", "none", "--data", data.toString(), "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        for (String file : List.of(RunDirectory.MODEL, RunDirectory.CHECKPOINT, RunDirectory.CONFIG,
+                RunDirectory.METRICS, RunDirectory.HISTORY)) {
+            assertTrue(Files.exists(out.resolve(file)), file + " missing from the run");
+        }
+        Metrics metrics = MetricsFile.read(out.resolve(RunDirectory.METRICS));
+        assertEquals(2, metrics.history().size());
+        assertTrue(metrics.testAccuracy() >= 0 && metrics.testAccuracy() <= 1, metrics.test().toString());
+        assertTrue(result.out().contains("epoch 2/2"), result.out());
+
+        TestCli.Result resumed = cli.run("train", "--model", "mlp", "--epochs", "3", "--batch-size", "4",
+                "--schedule", "none", "--data", data.toString(), "--out", out.toString(), "--resume");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("resuming") && resumed.out().contains("epoch 3/3"), resumed.out());
+        assertEquals(3, MetricsFile.read(out.resolve(RunDirectory.METRICS)).history().size());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.myelin.fashion.json.JsonException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,9 +67,12 @@ class MetricsFileTest {
     }
 
     @Test
-    void theStandardLoaderIsAPlaceholderForNow() throws Exception {
+    void theStandardLoaderNamesWhatIsWrongWithARun() throws Exception {
         Files.createFile(dir.resolve(RunDirectory.MODEL));
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> RunDirectory.load(dir));
-        assertTrue(e.getMessage().contains("model presets"));
+        IOException noConfig = assertThrows(IOException.class, () -> RunDirectory.load(dir));
+        assertTrue(noConfig.getMessage().contains(RunDirectory.CONFIG), noConfig.getMessage());
+        Files.writeString(dir.resolve(RunDirectory.CONFIG), "{\"model\": \"mlp\"}");
+        IOException badModel = assertThrows(IOException.class, () -> RunDirectory.load(dir));
+        assertTrue(badModel.getMessage().contains(RunDirectory.MODEL), badModel.getMessage());
     }
 }
