@@ -19,11 +19,7 @@ import java.util.SequencedCollection;
  * so the decay is not scaled by the adaptive denominator, as an L2 term in Adam would be. The
  * default weight decay is 0.01. State buffers: {@code exp_avg}, {@code exp_avg_sq}.
  */
-public final class AdamW extends Optimizer implements HasMomentum {
-    private double beta1;
-    private final double beta2;
-    private final double eps;
-
+public final class AdamW extends AdamFamily {
     /** AdamW with PyTorch's defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 0.01. */
     public AdamW(List<Parameter> params) {
         this(params, 1e-3);
@@ -40,10 +36,7 @@ public final class AdamW extends Optimizer implements HasMomentum {
      * @throws IllegalArgumentException if lr, eps or weightDecay is negative or not finite, or a beta is outside [0, 1)
      */
     public AdamW(List<Parameter> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
-        super(params, lr, weightDecay);
-        this.beta1 = Checks.unitInterval("beta1", beta1);
-        this.beta2 = Checks.unitInterval("beta2", beta2);
-        this.eps = Checks.nonNegative("eps", eps);
+        super(params, lr, beta1, beta2, eps, weightDecay);
     }
 
     /** Over parameter groups (see {@link ParamGroup}), with default betas, eps and weight decay 0.01 for groups without their own. */
@@ -54,46 +47,11 @@ public final class AdamW extends Optimizer implements HasMomentum {
     /** Over parameter groups, with every option; {@code lr} and {@code weightDecay} are defaults for the groups. */
     public AdamW(SequencedCollection<ParamGroup> groups, double lr, double beta1, double beta2, double eps,
             double weightDecay) {
-        super(groups, lr, weightDecay);
-        this.beta1 = Checks.unitInterval("beta1", beta1);
-        this.beta2 = Checks.unitInterval("beta2", beta2);
-        this.eps = Checks.nonNegative("eps", eps);
-    }
-
-    /** beta1, the decay of the gradient's running mean. */
-    public double beta1() {
-        return beta1;
-    }
-
-    /** beta2, the decay of the squared gradient's running mean. */
-    public double beta2() {
-        return beta2;
-    }
-
-    /** The term added to the denominator. */
-    public double eps() {
-        return eps;
-    }
-
-    /** beta1, which plays the part of momentum. */
-    @Override
-    public double momentum() {
-        return beta1;
-    }
-
-    /** Sets beta1 (in [0, 1)). */
-    @Override
-    public void setMomentum(double beta1) {
-        this.beta1 = Checks.unitInterval("beta1", beta1);
-    }
-
-    @Override
-    protected List<String> stateNames() {
-        return Adam.STATE_NAMES;
+        super(groups, lr, beta1, beta2, eps, weightDecay);
     }
 
     @Override
     protected void update(ParamGroup group, Tensor param, Tensor grad, ParamState state) {
-        Adam.apply(param, grad, state, group.lr(), beta1, beta2, eps, 0, 1 - group.lr() * group.weightDecay());
+        adamStep(param, grad, state, group.lr(), 0, 1 - group.lr() * group.weightDecay());
     }
 }

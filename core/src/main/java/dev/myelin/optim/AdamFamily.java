@@ -1,0 +1,86 @@
+package dev.myelin.optim;
+
+import dev.myelin.kernel.OptimizerKernels;
+import dev.myelin.nn.Parameter;
+import dev.myelin.tensor.Tensor;
+import java.util.List;
+import java.util.SequencedCollection;
+
+/**
+ * What {@link Adam} and {@link AdamW} share: the moment decays beta1 and beta2, eps, the state
+ * buffers {@code exp_avg} and {@code exp_avg_sq}, and the update kernel. They differ only in how
+ * weight decay enters the step.
+ */
+public abstract sealed class AdamFamily extends Optimizer implements HasMomentum permits Adam, AdamW {
+    static final String EXP_AVG = "exp_avg";
+    static final String EXP_AVG_SQ = "exp_avg_sq";
+    static final List<String> STATE_NAMES = List.of(EXP_AVG, EXP_AVG_SQ);
+
+    private double beta1;
+    private final double beta2;
+    private final double eps;
+
+    AdamFamily(List<Parameter> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
+        super(params, lr, weightDecay);
+        this.beta1 = Checks.unitInterval("beta1", beta1);
+        this.beta2 = Checks.unitInterval("beta2", beta2);
+        this.eps = Checks.nonNegative("eps", eps);
+    }
+
+    AdamFamily(SequencedCollection<ParamGroup> groups, double lr, double beta1, double beta2, double eps,
+            double weightDecay) {
+        super(groups, lr, weightDecay);
+        this.beta1 = Checks.unitInterval("beta1", beta1);
+        this.beta2 = Checks.unitInterval("beta2", beta2);
+        this.eps = Checks.nonNegative("eps", eps);
+    }
+
+    /** beta1, the decay of the gradient's running mean. */
+    public double beta1() {
+        return beta1;
+    }
+
+    /** beta2, the decay of the squared gradient's running mean. */
+    public double beta2() {
+        return beta2;
+    }
+
+    /** The term added to the denominator. */
+    public double eps() {
+        return eps;
+    }
+
+    /** beta1, which plays the part of momentum. */
+    @Override
+    public double momentum() {
+        return beta1;
+    }
+
+    /** Sets beta1 (in [0, 1)). */
+    @Override
+    public void setMomentum(double beta1) {
+        this.beta1 = Checks.unitInterval("beta1", beta1);
+    }
+
+    @Override
+    protected List<String> stateNames() {
+        return STATE_NAMES;
+    }
+
+    /**
+     * One Adam step, with an L2 term {@code l2} added to the gradient and the parameter first multiplied
+     * by {@code decay}. Bias corrections are computed in double, as PyTorch does in Python, and rounded
+     * to float where they meet the tensors.
+     */
+    final void adamStep(Tensor param, Tensor grad, ParamState state, double lr, double l2, double decay) {
+        double biasCorrection1 = 1 - Math.pow(beta1, state.step());
+        double biasCorrection2 = 1 - Math.pow(beta2, state.step());
+        double stepSize = lr / biasCorrection1;
+        Tensor m = state.buffer(EXP_AVG);
+        Tensor v = state.buffer(EXP_AVG_SQ);
+        OptimizerKernels.adam(param.array(), param.arrayOffset(), grad.array(), grad.arrayOffset(),
+                m.array(), m.arrayOffset(), v.array(), v.arrayOffset(), param.size(),
+                (float) decay, (float) l2, (float) beta1, (float) (1 - beta1), (float) beta2, (float) (1 - beta2),
+                (float) Math.sqrt(biasCorrection2), (float) eps, (float) -stepSize);
+    }
+}
