@@ -6,16 +6,28 @@ package dev.myelin.kernel;
  * Every row is shifted by its maximum before exponentiating, so nothing overflows.
  *
  * <p>The work runs on {@link VectorSoftmaxKernels} when the Vector API is available
- * ({@link VectorSupport}), else on {@link ScalarSoftmaxKernels}. {@link SoftmaxReference} is the
+ * ({@link VectorSupport}) and the array has at least {@link #VECTOR_MIN} elements, else on
+ * {@link ScalarSoftmaxKernels}. {@link SoftmaxReference} is the
  * obvious row-by-row version that tests hold both to.
  */
 public final class SoftmaxKernels {
+    /**
+     * Below this many elements the scalar twin runs even when the Vector API is there: the vector
+     * path's sweeps cost a few microseconds whatever the size, which is all the work of, say, a
+     * 64x10 batch (measured equal there).
+     */
+    static final int VECTOR_MIN = 1 << 12;
+
     private SoftmaxKernels() {
+    }
+
+    private static boolean vector(long size) {
+        return VectorSupport.AVAILABLE && size >= VECTOR_MIN;
     }
 
     /** {@code out = exp(x - max) / Σ exp(x - max)} along the axis. */
     public static void softmax(float[] x, int xOff, int outer, int n, int inner, float[] out, int outOff) {
-        if (VectorSupport.AVAILABLE) {
+        if (vector((long) outer * n * inner)) {
             VectorSoftmaxKernels.softmax(x, xOff, outer, n, inner, out, outOff);
         } else {
             ScalarSoftmaxKernels.softmax(x, xOff, outer, n, inner, out, outOff);
@@ -24,7 +36,7 @@ public final class SoftmaxKernels {
 
     /** {@code out = x - max - log Σ exp(x - max)} along the axis. */
     public static void logSoftmax(float[] x, int xOff, int outer, int n, int inner, float[] out, int outOff) {
-        if (VectorSupport.AVAILABLE) {
+        if (vector((long) outer * n * inner)) {
             VectorSoftmaxKernels.logSoftmax(x, xOff, outer, n, inner, out, outOff);
         } else {
             ScalarSoftmaxKernels.logSoftmax(x, xOff, outer, n, inner, out, outOff);
@@ -34,7 +46,7 @@ public final class SoftmaxKernels {
     /** Softmax backward from the output y: {@code dx = y (g - Σ g y)} along the axis. */
     public static void softmaxBackward(float[] y, int yOff, float[] g, int gOff, int outer, int n, int inner,
             float[] out, int outOff) {
-        if (VectorSupport.AVAILABLE) {
+        if (vector((long) outer * n * inner)) {
             VectorSoftmaxKernels.softmaxBackward(y, yOff, g, gOff, outer, n, inner, out, outOff);
         } else {
             ScalarSoftmaxKernels.softmaxBackward(y, yOff, g, gOff, outer, n, inner, out, outOff);
@@ -44,7 +56,7 @@ public final class SoftmaxKernels {
     /** Log-softmax backward from the output y: {@code dx = g - exp(y) Σ g} along the axis. */
     public static void logSoftmaxBackward(float[] y, int yOff, float[] g, int gOff, int outer, int n, int inner,
             float[] out, int outOff) {
-        if (VectorSupport.AVAILABLE) {
+        if (vector((long) outer * n * inner)) {
             VectorSoftmaxKernels.logSoftmaxBackward(y, yOff, g, gOff, outer, n, inner, out, outOff);
         } else {
             ScalarSoftmaxKernels.logSoftmaxBackward(y, yOff, g, gOff, outer, n, inner, out, outOff);
@@ -58,7 +70,7 @@ public final class SoftmaxKernels {
      */
     public static double crossEntropyForward(float[] logits, int logitsOff, int rows, int classes, int[] labels,
             float smoothing, float[] logProbs, int logProbsOff) {
-        return VectorSupport.AVAILABLE
+        return vector((long) rows * classes)
                 ? VectorSoftmaxKernels.crossEntropyForward(logits, logitsOff, rows, classes, labels, smoothing, logProbs, logProbsOff)
                 : ScalarSoftmaxKernels.crossEntropyForward(logits, logitsOff, rows, classes, labels, smoothing, logProbs, logProbsOff);
     }
@@ -66,7 +78,7 @@ public final class SoftmaxKernels {
     /** Cross-entropy backward: {@code out = scale · (softmax - t)}, from the log-probabilities of the forward pass. */
     public static void crossEntropyBackward(float[] logProbs, int logProbsOff, int rows, int classes, int[] labels,
             float smoothing, float scale, float[] out, int outOff) {
-        if (VectorSupport.AVAILABLE) {
+        if (vector((long) rows * classes)) {
             VectorSoftmaxKernels.crossEntropyBackward(logProbs, logProbsOff, rows, classes, labels, smoothing, scale, out, outOff);
         } else {
             ScalarSoftmaxKernels.crossEntropyBackward(logProbs, logProbsOff, rows, classes, labels, smoothing, scale, out, outOff);

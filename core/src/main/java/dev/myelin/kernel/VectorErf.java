@@ -60,15 +60,13 @@ final class VectorErf {
         return VectorMath.withSignOf(tail, x).blend(small, a.lt(1f));
     }
 
-    /** {@code x Φ(x)}: the exact GELU. */
-    static FloatVector gelu(FloatVector x) {
-        FloatVector e = expHalfSquare(x);
+    /** {@code x Φ(x)}, the exact GELU, given {@code e = exp(-x²/2)} from {@link #expHalfSquare} in a first pass. */
+    static FloatVector gelu(FloatVector x, FloatVector e) {
         return x.mul(cdf(x, e));
     }
 
-    /** {@code Φ(x) + x φ(x)}: the derivative of the exact GELU. */
-    static FloatVector geluDerivative(FloatVector x) {
-        FloatVector e = expHalfSquare(x);
+    /** {@code Φ(x) + x φ(x)}, the derivative of the exact GELU, given {@code e = exp(-x²/2)}. */
+    static FloatVector geluDerivative(FloatVector x, FloatVector e) {
         return x.mul(e.mul(ONE_OVER_SQRT_TWO_PI)).add(cdf(x, e));
     }
 
@@ -115,7 +113,7 @@ final class VectorErf {
     }
 
     /** {@code e^(-x²/2)}, from the exact split of x² (halving is exact). */
-    private static FloatVector expHalfSquare(FloatVector x) {
+    static FloatVector expHalfSquare(FloatVector x) {
         FloatVector xc = x.abs().min(TAIL_MAX * 1.5f);
         FloatVector hi = xc.mul(xc);
         FloatVector lo = xc.fma(xc, hi.neg());

@@ -34,6 +34,62 @@ final class VectorLoops {
         void run(int from, int to);
     }
 
+    /** A loop {@code out[i] = f(x[i])} over whole vectors only: {@code n} is a multiple of {@link #L}. */
+    @FunctionalInterface
+    interface Map {
+        void run(float[] x, int xOff, float[] out, int outOff, int n);
+    }
+
+    /** A loop {@code out[i] = f(a[i], b[i])} over whole vectors only: {@code n} is a multiple of {@link #L}. */
+    @FunctionalInterface
+    interface Zip {
+        void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+    }
+
+    /**
+     * Runs whole-vector loops over any {@code n}: the whole vectors in place, and the ragged tail
+     * copied into a zero-padded vector and back. With several passes, each chunk runs them in turn:
+     * the first writes {@code out} from {@code x}, the others read both and rewrite {@code out}.
+     *
+     * <p>Why not a masked tail, and why passes: the Vector API needs C2 to inline the whole loop body
+     * to keep vectors in registers. A second copy of the body (for a masked tail), or a body with more
+     * than about 40 vector operations, pushes C2 past its node budget for inlining, and every vector
+     * is then boxed (measured 5x slower for tanh). Small loop bodies, one copy each, avoid that.
+     */
+    static void map(float[] x, int xOff, float[] out, int outOff, int n, Map... passes) {
+        forChunks(n, (from, to) -> {
+            int full = S.loopBound(to - from);
+            for (Map pass : passes) {
+                pass.run(x, xOff + from, out, outOff + from, full);
+            }
+            int rest = to - from - full;
+            if (rest > 0) {
+                float[] pad = new float[2 * L];
+                System.arraycopy(x, xOff + from + full, pad, 0, rest);
+                for (Map pass : passes) {
+                    pass.run(pad, 0, pad, L, L);
+                }
+                System.arraycopy(pad, L, out, outOff + from + full, rest);
+            }
+        });
+    }
+
+    /** As {@link #map}, for a loop over two inputs. */
+    static void zip(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n, Zip loop) {
+        forChunks(n, (from, to) -> {
+            int full = S.loopBound(to - from);
+            loop.run(a, aOff + from, b, bOff + from, out, outOff + from, full);
+            int rest = to - from - full;
+            if (rest > 0) {
+                float[] pad = new float[3 * L];
+                System.arraycopy(a, aOff + from + full, pad, 0, rest);
+                System.arraycopy(b, bOff + from + full, pad, L, rest);
+                loop.run(pad, 0, pad, L, pad, 2 * L, L);
+                System.arraycopy(pad, 2 * L, out, outOff + from + full, rest);
+            }
+        });
+    }
+
     /** Runs {@code body} over {@code [0, n)}, in {@link #CHUNK}-sized pieces on all threads when n is large. */
     static void forChunks(int n, Range body) {
         if (n < PARALLEL_MIN || Parallel.threads() == 1) {

@@ -77,7 +77,7 @@ final class VectorMath {
         FloatVector d = x.add(nm);
         FloatVector bv = d.sub(x);
         FloatVector err = x.sub(d.sub(bv)).add(nm.sub(bv));
-        err = err.blend(0f, err.test(VectorOperators.IS_NAN)); // an infinite operand: no correction
+        err = FloatVector.zero(S).blend(err, err.eq(err)); // NaN from an infinite operand: no correction
         FloatVector e = exp(d);
         return e.fma(err, e);
     }
@@ -103,14 +103,16 @@ final class VectorMath {
         FloatVector hfsq = f.mul(f).mul(0.5f);
         FloatVector lo = s.fma(hfsq.add(rr), e.mul(LN2_LO));
         FloatVector y = e.fma(FloatVector.broadcast(S, LN2_HI), f.sub(hfsq.sub(lo)));
-        y = y.blend(Float.NaN, x.lt(0f));
         y = y.blend(Float.NEGATIVE_INFINITY, x.eq(0f));
         y = y.blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY));
-        return y.blend(x, x.test(VectorOperators.IS_NAN));
+        return y.blend(Float.NaN, x.compare(VectorOperators.GE, 0f).not()); // below 0, or NaN
     }
 
-    /** The hyperbolic tangent, odd and exact at ±0. */
-    static FloatVector tanh(FloatVector x) {
+    /**
+     * The hyperbolic tangent, given {@code e = exp(2|x|)} from a first pass (see {@link VectorLoops#map}):
+     * an odd polynomial below |x| = 0.625, {@code 1 - 2/(e + 1)} with the sign of x above.
+     */
+    static FloatVector tanh(FloatVector x, FloatVector e) {
         FloatVector a = x.abs();
         FloatVector z = a.mul(a);
         FloatVector p = z.fma(T4, T3);
@@ -118,8 +120,7 @@ final class VectorMath {
         p = horner(p, z, T1);
         p = horner(p, z, T0);
         FloatVector small = a.mul(z).fma(p, a);
-        FloatVector large = FloatVector.broadcast(x.species(), 1f).sub(FloatVector.broadcast(x.species(), 2f)
-                .div(exp(a.add(a)).add(1f)));
+        FloatVector large = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e.add(1f)));
         return withSignOf(large.blend(small, a.lt(TANH_SMALL)), x);
     }
 
@@ -128,6 +129,14 @@ final class VectorMath {
         FloatVector e = exp(x.abs().neg());
         FloatVector numerator = FloatVector.broadcast(x.species(), 1f).blend(e, x.lt(0f));
         return numerator.div(e.add(1f));
+    }
+
+    /**
+     * The lanes holding NaN. ({@code test(IS_NAN)} would say the same but is not compiled to vector
+     * code here and runs several times slower.)
+     */
+    static VectorMask<Float> isNaN(FloatVector v) {
+        return v.compare(VectorOperators.NE, v);
     }
 
     /** {@code p · r + c}, one step of Horner's scheme. */

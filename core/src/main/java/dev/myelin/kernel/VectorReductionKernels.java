@@ -144,7 +144,7 @@ final class VectorReductionKernels {
     /** Whether {@code v} should replace {@code best}: larger, or the first NaN. */
     private static VectorMask<Float> beats(FloatVector v, FloatVector best) {
         return v.compare(VectorOperators.GT, best)
-                .or(v.test(VectorOperators.IS_NAN).andNot(best.test(VectorOperators.IS_NAN)));
+                .or(VectorMath.isNaN(v).andNot(VectorMath.isNaN(best)));
     }
 
     /** The maximum of one contiguous row: lane j keeps the best of elements j, j + L, ..., then lanes are merged. */
