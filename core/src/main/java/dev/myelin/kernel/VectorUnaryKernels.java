@@ -20,7 +20,6 @@ final class VectorUnaryKernels {
     private VectorUnaryKernels() {
     }
 
-
     static void neg(float[] x, int xOff, float[] out, int outOff, int n) {
         VectorLoops.map(x, xOff, out, outOff, n, VectorUnaryKernels::negLoop);
     }
