@@ -1,17 +1,16 @@
 package dev.myelin.kernel;
 
-import java.util.Arrays;
-
 /**
  * Reductions of a dense row-major array: sums over any set of dimensions (and their reverse, spreading
  * a reduced gradient back out), the maximum along one axis with its index, and the sum of squared
- * differences behind the mean-squared-error loss.
+ * differences behind the mean-squared-error loss. Sums accumulate in double and are deterministic:
+ * the same input gives the same bits whatever the thread count.
  *
- * <p>Sums accumulate in double and visit the input in row-major order, so the result is deterministic
- * and does not drift for long reductions (a float accumulator loses about {@code n · 6e-8} relative in
- * the worst case, which for a million elements is no longer float precision).
- *
- * <p>{@link ReductionReference} is the obvious version of each of these that tests hold them to.
+ * <p>The work runs on {@link VectorReductionKernels} when the Vector API is available
+ * ({@link VectorSupport}), else on {@link ScalarReductionKernels}. {@link #expand} and
+ * {@link #scatterAxis} only move data (the JIT already vectorises their copy and scale loops), so
+ * they always run the scalar code. {@link ReductionReference} is the obvious version of each kernel
+ * that tests hold both paths to.
  */
 public final class ReductionKernels {
     private ReductionKernels() {
@@ -23,31 +22,10 @@ public final class ReductionKernels {
      * (times {@code scale}, so a mean over nothing is NaN, as in PyTorch).
      */
     public static void sum(float[] x, int xOff, int[] dims, boolean[] reduced, double scale, float[] out, int outOff) {
-        Layout l = Layout.of(dims, reduced);
-        double[] acc = new double[l.outSize];
-        int last = l.dims.length - 1;
-        int runLength = l.dims[last];
-        boolean reduceRun = l.reduced[last];
-        int runs = runLength == 0 ? 0 : l.size / runLength;
-        int[] index = new int[last];
-        int pos = 0; // position in acc of the current run's first element
-        int in = xOff;
-        for (int r = 0; r < runs; r++, in += runLength) {
-            if (reduceRun) {
-                double s = 0;
-                for (int j = 0; j < runLength; j++) {
-                    s += x[in + j];
-                }
-                acc[pos] += s;
-            } else {
-                for (int j = 0; j < runLength; j++) {
-                    acc[pos + j] += x[in + j];
-                }
-            }
-            pos = l.advance(index, pos);
-        }
-        for (int i = 0; i < acc.length; i++) {
-            out[outOff + i] = (float) (acc[i] * scale);
+        if (VectorSupport.AVAILABLE) {
+            VectorReductionKernels.sum(x, xOff, dims, reduced, scale, out, outOff);
+        } else {
+            ScalarReductionKernels.sum(x, xOff, dims, reduced, scale, out, outOff);
         }
     }
 
@@ -56,24 +34,7 @@ public final class ReductionKernels {
      * of the reduced array that input element {@code i} was summed into. {@code out} has shape {@code dims}.
      */
     public static void expand(float[] g, int gOff, int[] dims, boolean[] reduced, float scale, float[] out, int outOff) {
-        Layout l = Layout.of(dims, reduced);
-        int last = l.dims.length - 1;
-        int runLength = l.dims[last];
-        boolean reduceRun = l.reduced[last];
-        int runs = runLength == 0 ? 0 : l.size / runLength;
-        int[] index = new int[last];
-        int pos = gOff;
-        int o = outOff;
-        for (int r = 0; r < runs; r++, o += runLength) {
-            if (reduceRun) {
-                Arrays.fill(out, o, o + runLength, g[pos] * scale);
-            } else {
-                for (int j = 0; j < runLength; j++) {
-                    out[o + j] = g[pos + j] * scale;
-                }
-            }
-            pos = l.advance(index, pos);
-        }
+        ScalarReductionKernels.expand(g, gOff, dims, reduced, scale, out, outOff);
     }
 
     /**
@@ -82,107 +43,22 @@ public final class ReductionKernels {
      * occurs. NaN counts as larger than every number, so the first NaN wins, as in PyTorch. Needs {@code n ≥ 1}.
      */
     public static void maxAxis(float[] x, int xOff, int outer, int n, int inner, float[] values, int valuesOff, int[] indices) {
-        if (n < 1) {
-            throw new IllegalArgumentException("maxAxis: the reduced axis is empty");
-        }
-        for (int o = 0; o < outer; o++) {
-            int base = xOff + o * n * inner;
-            int dst = o * inner;
-            System.arraycopy(x, base, values, valuesOff + dst, inner);
-            Arrays.fill(indices, dst, dst + inner, 0);
-            for (int k = 1; k < n; k++) {
-                int row = base + k * inner;
-                for (int i = 0; i < inner; i++) {
-                    float v = x[row + i];
-                    float best = values[valuesOff + dst + i];
-                    if (v > best || (v != v && best == best)) {
-                        values[valuesOff + dst + i] = v;
-                        indices[dst + i] = k;
-                    }
-                }
-            }
+        if (VectorSupport.AVAILABLE) {
+            VectorReductionKernels.maxAxis(x, xOff, outer, n, inner, values, valuesOff, indices);
+        } else {
+            ScalarReductionKernels.maxAxis(x, xOff, outer, n, inner, values, valuesOff, indices);
         }
     }
 
     /** The adjoint of {@link #maxAxis}'s selection: {@code out[o, indices[o, i], i] = g[o, i]}, zero elsewhere. */
     public static void scatterAxis(float[] g, int gOff, int[] indices, int outer, int n, int inner, float[] out, int outOff) {
-        Arrays.fill(out, outOff, outOff + outer * n * inner, 0f);
-        for (int o = 0; o < outer; o++) {
-            for (int i = 0; i < inner; i++) {
-                int j = o * inner + i;
-                out[outOff + (o * n + indices[j]) * inner + i] = g[gOff + j];
-            }
-        }
+        ScalarReductionKernels.scatterAxis(g, gOff, indices, outer, n, inner, out, outOff);
     }
 
     /** {@code Σ (a[i] - b[i])²} over {@code n} contiguous elements, accumulated in double. */
     public static double sumSquaredDifference(float[] a, int aOff, float[] b, int bOff, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            double d = (double) a[aOff + i] - b[bOff + i];
-            s += d * d;
-        }
-        return s;
-    }
-
-    /**
-     * The dimensions with size-1 ones dropped and neighbours of the same kind (reduced or kept) merged,
-     * so that the innermost group is one contiguous run. {@code outStride} is each group's stride in
-     * the reduced array (0 for a reduced group).
-     */
-    private record Layout(int[] dims, boolean[] reduced, int[] outStride, int size, int outSize) {
-        static Layout of(int[] dims, boolean[] reduced) {
-            if (dims.length != reduced.length) {
-                throw new IllegalArgumentException("reduction: " + dims.length + " dimensions but " + reduced.length + " flags");
-            }
-            int[] d = new int[dims.length + 1];
-            boolean[] r = new boolean[dims.length + 1];
-            int m = 0;
-            int size = 1;
-            int outSize = 1;
-            for (int i = 0; i < dims.length; i++) {
-                size *= dims[i];
-                if (!reduced[i]) {
-                    outSize *= dims[i];
-                }
-                if (dims[i] == 1) {
-                    continue;
-                }
-                if (m > 0 && r[m - 1] == reduced[i]) {
-                    d[m - 1] *= dims[i];
-                } else {
-                    d[m] = dims[i];
-                    r[m] = reduced[i];
-                    m++;
-                }
-            }
-            if (m == 0) { // every dimension has size 1 (or there are none): a single kept element
-                d[0] = 1;
-                m = 1;
-            }
-            d = Arrays.copyOf(d, m);
-            r = Arrays.copyOf(r, m);
-            int[] stride = new int[m];
-            int s = 1;
-            for (int i = m - 1; i >= 0; i--) {
-                stride[i] = r[i] ? 0 : s;
-                s *= r[i] ? 1 : d[i];
-            }
-            return new Layout(d, r, stride, size, outSize);
-        }
-
-        /** Moves the odometer over all groups but the innermost one step on; returns the new position. */
-        int advance(int[] index, int pos) {
-            for (int k = index.length - 1; k >= 0; k--) {
-                index[k]++;
-                pos += outStride[k];
-                if (index[k] < dims[k]) {
-                    return pos;
-                }
-                pos -= outStride[k] * dims[k];
-                index[k] = 0;
-            }
-            return pos;
-        }
+        return VectorSupport.AVAILABLE
+                ? VectorReductionKernels.sumSquaredDifference(a, aOff, b, bOff, n)
+                : ScalarReductionKernels.sumSquaredDifference(a, aOff, b, bOff, n);
     }
 }

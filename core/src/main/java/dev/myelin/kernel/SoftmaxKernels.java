@@ -1,110 +1,65 @@
 package dev.myelin.kernel;
 
-import java.util.Arrays;
-
 /**
  * Softmax and log-softmax along the middle axis of an {@code (outer, n, inner)} row-major layout, their
  * backward passes, and the fused cross-entropy loss over the rows of an {@code (rows, classes)} matrix.
+ * Every row is shifted by its maximum before exponentiating, so nothing overflows.
  *
- * <p>Every row is shifted by its maximum before exponentiating, so no exponent is positive and nothing
- * overflows. Exponentials and sums are computed in double. When {@code inner > 1} the axis is strided;
- * the loops then walk {@code inner} rows side by side, so memory is still read in order.
- * {@link SoftmaxReference} is the obvious row-by-row version that tests hold these to.
+ * <p>The work runs on {@link VectorSoftmaxKernels} when the Vector API is available
+ * ({@link VectorSupport}) and the array has at least {@link #VECTOR_MIN} elements, else on
+ * {@link ScalarSoftmaxKernels}. {@link SoftmaxReference} is the
+ * obvious row-by-row version that tests hold both to.
  */
 public final class SoftmaxKernels {
+    /**
+     * Below this many elements the scalar twin runs even when the Vector API is there: the vector
+     * path's sweeps cost a few microseconds whatever the size, which is all the work of, say, a
+     * 64x10 batch (measured equal there).
+     */
+    static final int VECTOR_MIN = 1 << 12;
+
     private SoftmaxKernels() {
+    }
+
+    private static boolean vector(long size) {
+        return VectorSupport.AVAILABLE && size >= VECTOR_MIN;
     }
 
     /** {@code out = exp(x - max) / Σ exp(x - max)} along the axis. */
     public static void softmax(float[] x, int xOff, int outer, int n, int inner, float[] out, int outOff) {
-        double[] max = new double[inner];
-        double[] sum = new double[inner];
-        for (int o = 0; o < outer; o++) {
-            int in = xOff + o * n * inner;
-            int dst = outOff + o * n * inner;
-            rowMax(x, in, n, inner, max);
-            Arrays.fill(sum, 0.0);
-            for (int k = 0; k < n; k++) {
-                for (int i = 0; i < inner; i++) {
-                    double e = Math.exp(x[in + k * inner + i] - max[i]);
-                    out[dst + k * inner + i] = (float) e;
-                    sum[i] += e;
-                }
-            }
-            for (int k = 0; k < n; k++) {
-                for (int i = 0; i < inner; i++) {
-                    // Divide the float exponential by the double sum; the shifted exponentials lie in (0, 1].
-                    out[dst + k * inner + i] = (float) (out[dst + k * inner + i] / sum[i]);
-                }
-            }
+        if (vector((long) outer * n * inner)) {
+            VectorSoftmaxKernels.softmax(x, xOff, outer, n, inner, out, outOff);
+        } else {
+            ScalarSoftmaxKernels.softmax(x, xOff, outer, n, inner, out, outOff);
         }
     }
 
     /** {@code out = x - max - log Σ exp(x - max)} along the axis. */
     public static void logSoftmax(float[] x, int xOff, int outer, int n, int inner, float[] out, int outOff) {
-        double[] shift = new double[inner];
-        double[] sum = new double[inner];
-        for (int o = 0; o < outer; o++) {
-            int in = xOff + o * n * inner;
-            int dst = outOff + o * n * inner;
-            rowMax(x, in, n, inner, shift);
-            Arrays.fill(sum, 0.0);
-            for (int k = 0; k < n; k++) {
-                for (int i = 0; i < inner; i++) {
-                    sum[i] += Math.exp(x[in + k * inner + i] - shift[i]);
-                }
-            }
-            for (int i = 0; i < inner; i++) {
-                shift[i] += Math.log(sum[i]);
-            }
-            for (int k = 0; k < n; k++) {
-                for (int i = 0; i < inner; i++) {
-                    out[dst + k * inner + i] = (float) (x[in + k * inner + i] - shift[i]);
-                }
-            }
+        if (vector((long) outer * n * inner)) {
+            VectorSoftmaxKernels.logSoftmax(x, xOff, outer, n, inner, out, outOff);
+        } else {
+            ScalarSoftmaxKernels.logSoftmax(x, xOff, outer, n, inner, out, outOff);
         }
     }
 
     /** Softmax backward from the output y: {@code dx = y (g - Σ g y)} along the axis. */
     public static void softmaxBackward(float[] y, int yOff, float[] g, int gOff, int outer, int n, int inner,
             float[] out, int outOff) {
-        double[] dot = new double[inner];
-        for (int o = 0; o < outer; o++) {
-            int base = o * n * inner;
-            Arrays.fill(dot, 0.0);
-            for (int k = 0; k < n; k++) {
-                for (int i = 0; i < inner; i++) {
-                    int j = base + k * inner + i;
-                    dot[i] += (double) g[gOff + j] * y[yOff + j];
-                }
-            }
-            for (int k = 0; k < n; k++) {
-                for (int i = 0; i < inner; i++) {
-                    int j = base + k * inner + i;
-                    out[outOff + j] = (float) (y[yOff + j] * (g[gOff + j] - dot[i]));
-                }
-            }
+        if (vector((long) outer * n * inner)) {
+            VectorSoftmaxKernels.softmaxBackward(y, yOff, g, gOff, outer, n, inner, out, outOff);
+        } else {
+            ScalarSoftmaxKernels.softmaxBackward(y, yOff, g, gOff, outer, n, inner, out, outOff);
         }
     }
 
     /** Log-softmax backward from the output y: {@code dx = g - exp(y) Σ g} along the axis. */
     public static void logSoftmaxBackward(float[] y, int yOff, float[] g, int gOff, int outer, int n, int inner,
             float[] out, int outOff) {
-        double[] total = new double[inner];
-        for (int o = 0; o < outer; o++) {
-            int base = o * n * inner;
-            Arrays.fill(total, 0.0);
-            for (int k = 0; k < n; k++) {
-                for (int i = 0; i < inner; i++) {
-                    total[i] += g[gOff + base + k * inner + i];
-                }
-            }
-            for (int k = 0; k < n; k++) {
-                for (int i = 0; i < inner; i++) {
-                    int j = base + k * inner + i;
-                    out[outOff + j] = (float) (g[gOff + j] - Math.exp(y[yOff + j]) * total[i]);
-                }
-            }
+        if (vector((long) outer * n * inner)) {
+            VectorSoftmaxKernels.logSoftmaxBackward(y, yOff, g, gOff, outer, n, inner, out, outOff);
+        } else {
+            ScalarSoftmaxKernels.logSoftmaxBackward(y, yOff, g, gOff, outer, n, inner, out, outOff);
         }
     }
 
@@ -115,47 +70,18 @@ public final class SoftmaxKernels {
      */
     public static double crossEntropyForward(float[] logits, int logitsOff, int rows, int classes, int[] labels,
             float smoothing, float[] logProbs, int logProbsOff) {
-        logSoftmax(logits, logitsOff, rows, classes, 1, logProbs, logProbsOff);
-        double total = 0;
-        for (int r = 0; r < rows; r++) {
-            int row = logProbsOff + r * classes;
-            double loss = 0;
-            // Each term is skipped when its weight is 0, so that a -inf log-probability the target
-            // does not look at gives 0, not 0 · -inf = NaN.
-            if (smoothing != 1f) {
-                loss -= (1.0 - smoothing) * logProbs[row + labels[r]];
-            }
-            if (smoothing != 0f) {
-                double all = 0;
-                for (int c = 0; c < classes; c++) {
-                    all += logProbs[row + c];
-                }
-                loss -= smoothing * all / classes;
-            }
-            total += loss;
-        }
-        return total;
+        return vector((long) rows * classes)
+                ? VectorSoftmaxKernels.crossEntropyForward(logits, logitsOff, rows, classes, labels, smoothing, logProbs, logProbsOff)
+                : ScalarSoftmaxKernels.crossEntropyForward(logits, logitsOff, rows, classes, labels, smoothing, logProbs, logProbsOff);
     }
 
     /** Cross-entropy backward: {@code out = scale · (softmax - t)}, from the log-probabilities of the forward pass. */
     public static void crossEntropyBackward(float[] logProbs, int logProbsOff, int rows, int classes, int[] labels,
             float smoothing, float scale, float[] out, int outOff) {
-        double uniform = (double) smoothing / classes;
-        for (int r = 0; r < rows; r++) {
-            int row = r * classes;
-            for (int c = 0; c < classes; c++) {
-                double target = uniform + (c == labels[r] ? 1.0 - smoothing : 0.0);
-                out[outOff + row + c] = (float) (scale * (Math.exp(logProbs[logProbsOff + row + c]) - target));
-            }
-        }
-    }
-
-    private static void rowMax(float[] x, int in, int n, int inner, double[] max) {
-        Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < inner; i++) {
-                max[i] = Math.max(max[i], x[in + k * inner + i]);
-            }
+        if (vector((long) rows * classes)) {
+            VectorSoftmaxKernels.crossEntropyBackward(logProbs, logProbsOff, rows, classes, labels, smoothing, scale, out, outOff);
+        } else {
+            ScalarSoftmaxKernels.crossEntropyBackward(logProbs, logProbsOff, rows, classes, labels, smoothing, scale, out, outOff);
         }
     }
 }

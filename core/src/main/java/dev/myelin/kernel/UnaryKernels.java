@@ -1,154 +1,170 @@
 package dev.myelin.kernel;
 
-import java.util.Arrays;
-
 /**
  * Element-wise maps {@code out[i] = f(x[i])} over a run of {@code n} contiguous elements, and the
- * loops of their derivatives, {@code out[i] = g[i] * f'(...)}. Transcendental functions are evaluated
- * in double and rounded once to float.
+ * loops of their derivatives, {@code out[i] = g[i] * f'(...)}. Each runs on {@link VectorUnaryKernels}
+ * when the Vector API is available ({@link VectorSupport}) and the run fills a vector, else on
+ * {@link ScalarUnaryKernels}, which tests hold the vector path to.
  *
  * <p>Each derivative loop takes whichever of the input {@code x} or the output {@code y} gives the
  * derivative most cheaply; its parameter name says which.
  */
 public final class UnaryKernels {
-    private static final double SQRT_HALF = Math.sqrt(0.5);
-    private static final double ONE_OVER_SQRT_TWO_PI = 1.0 / Math.sqrt(2.0 * Math.PI);
-
     private UnaryKernels() {
     }
 
+    /**
+     * Whether a run of n elements goes to the vector path: only when the Vector API is there and the
+     * run fills at least one vector; a shorter run would be one padded vector, a copy in and out for
+     * a handful of elements. (Such runs thus keep the scalar twin's double-precision results.)
+     */
+    private static boolean vector(int n) {
+        return VectorSupport.AVAILABLE && n >= VectorLoops.L;
+    }
+
     public static void neg(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = -x[xOff + i];
+        if (vector(n)) {
+            VectorUnaryKernels.neg(x, xOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.neg(x, xOff, out, outOff, n);
         }
     }
 
     public static void exp(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = (float) Math.exp(x[xOff + i]);
+        if (vector(n)) {
+            VectorUnaryKernels.exp(x, xOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.exp(x, xOff, out, outOff, n);
         }
     }
 
     public static void log(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = (float) Math.log(x[xOff + i]);
+        if (vector(n)) {
+            VectorUnaryKernels.log(x, xOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.log(x, xOff, out, outOff, n);
         }
     }
 
     public static void sqrt(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = (float) Math.sqrt(x[xOff + i]);
+        if (vector(n)) {
+            VectorUnaryKernels.sqrt(x, xOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.sqrt(x, xOff, out, outOff, n);
         }
     }
 
     /** {@code x^p}, with {@link Math#pow}'s conventions (a negative base with a fractional exponent gives NaN). */
     public static void pow(float[] x, int xOff, float p, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = (float) Math.pow(x[xOff + i], p);
+        if (vector(n)) {
+            VectorUnaryKernels.pow(x, xOff, p, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.pow(x, xOff, p, out, outOff, n);
         }
     }
 
     /** {@code g * p * x^(p-1)}; zero everywhere when {@code p == 0}, as in PyTorch, so that 0^-1 never appears. */
     public static void powBackward(float[] x, int xOff, float p, float[] g, int gOff, float[] out, int outOff, int n) {
-        if (p == 0f) {
-            Arrays.fill(out, outOff, outOff + n, 0f);
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = (float) (g[gOff + i] * (p * Math.pow(x[xOff + i], p - 1.0)));
+        if (vector(n)) {
+            VectorUnaryKernels.powBackward(x, xOff, p, g, gOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.powBackward(x, xOff, p, g, gOff, out, outOff, n);
         }
     }
 
     /** {@code g / (2 sqrt(x))}, from the output {@code y = sqrt(x)}. */
     public static void sqrtBackward(float[] y, int yOff, float[] g, int gOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = g[gOff + i] / (2f * y[yOff + i]);
+        if (vector(n)) {
+            VectorUnaryKernels.sqrtBackward(y, yOff, g, gOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.sqrtBackward(y, yOff, g, gOff, out, outOff, n);
         }
     }
 
     /** {@code max(x, 0)}; NaN stays NaN. */
     public static void relu(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = Math.max(x[xOff + i], 0f);
+        if (vector(n)) {
+            VectorUnaryKernels.relu(x, xOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.relu(x, xOff, out, outOff, n);
         }
     }
 
     /** {@code g} where {@code x > 0}, else 0 (the subgradient at 0 is 0, as in PyTorch). */
     public static void reluBackward(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = x[xOff + i] > 0f ? g[gOff + i] : 0f;
+        if (vector(n)) {
+            VectorUnaryKernels.reluBackward(x, xOff, g, gOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.reluBackward(x, xOff, g, gOff, out, outOff, n);
         }
     }
 
     public static void leakyRelu(float[] x, int xOff, float slope, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            float v = x[xOff + i];
-            out[outOff + i] = v > 0f ? v : v * slope;
+        if (vector(n)) {
+            VectorUnaryKernels.leakyRelu(x, xOff, slope, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.leakyRelu(x, xOff, slope, out, outOff, n);
         }
     }
 
     public static void leakyReluBackward(float[] x, int xOff, float slope, float[] g, int gOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = x[xOff + i] > 0f ? g[gOff + i] : g[gOff + i] * slope;
+        if (vector(n)) {
+            VectorUnaryKernels.leakyReluBackward(x, xOff, slope, g, gOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.leakyReluBackward(x, xOff, slope, g, gOff, out, outOff, n);
         }
     }
 
     /** {@code 1 / (1 + e^-x)}, written so that e^|x| is never formed (no overflow for large |x|). */
     public static void sigmoid(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            double v = x[xOff + i];
-            double y;
-            if (v >= 0) {
-                y = 1.0 / (1.0 + Math.exp(-v));
-            } else {
-                double e = Math.exp(v);
-                y = e / (1.0 + e);
-            }
-            out[outOff + i] = (float) y;
+        if (vector(n)) {
+            VectorUnaryKernels.sigmoid(x, xOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.sigmoid(x, xOff, out, outOff, n);
         }
     }
 
     /** {@code g * y * (1 - y)} from the output {@code y}. */
     public static void sigmoidBackward(float[] y, int yOff, float[] g, int gOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            float s = y[yOff + i];
-            out[outOff + i] = g[gOff + i] * s * (1f - s);
+        if (vector(n)) {
+            VectorUnaryKernels.sigmoidBackward(y, yOff, g, gOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.sigmoidBackward(y, yOff, g, gOff, out, outOff, n);
         }
     }
 
     public static void tanh(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = (float) Math.tanh(x[xOff + i]);
+        if (vector(n)) {
+            VectorUnaryKernels.tanh(x, xOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.tanh(x, xOff, out, outOff, n);
         }
     }
 
     /** {@code g * (1 - y²)} from the output {@code y}. */
     public static void tanhBackward(float[] y, int yOff, float[] g, int gOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            float t = y[yOff + i];
-            out[outOff + i] = g[gOff + i] * (1f - t * t);
+        if (vector(n)) {
+            VectorUnaryKernels.tanhBackward(y, yOff, g, gOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.tanhBackward(y, yOff, g, gOff, out, outOff, n);
         }
     }
 
     /** Exact GELU, {@code x Φ(x)} with the standard normal CDF {@code Φ(x) = erfc(-x/√2) / 2}. */
     public static void gelu(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            double v = x[xOff + i];
-            out[outOff + i] = (float) (v * normalCdf(v));
+        if (vector(n)) {
+            VectorUnaryKernels.gelu(x, xOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.gelu(x, xOff, out, outOff, n);
         }
     }
 
     /** {@code g * (Φ(x) + x φ(x))}, with φ the standard normal density. */
     public static void geluBackward(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            double v = x[xOff + i];
-            double density = ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * v * v);
-            out[outOff + i] = (float) (g[gOff + i] * (normalCdf(v) + v * density));
+        if (vector(n)) {
+            VectorUnaryKernels.geluBackward(x, xOff, g, gOff, out, outOff, n);
+        } else {
+            ScalarUnaryKernels.geluBackward(x, xOff, g, gOff, out, outOff, n);
         }
-    }
-
-    /** Φ(x) via erfc, which keeps relative accuracy in the left tail where {@code 1 + erf} would cancel. */
-    private static double normalCdf(double x) {
-        return 0.5 * Erf.erfc(-x * SQRT_HALF);
     }
 }

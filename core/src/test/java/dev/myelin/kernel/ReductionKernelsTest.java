@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * {@link ReductionKernels} held to {@link ReductionReference} on random layouts with an input offset.
+ * {@link ScalarReductionKernels} held to {@link ReductionReference} on random layouts with an input offset.
  * Both accumulate in double in row-major order, so sums agree to float rounding.
  */
 class ReductionKernelsTest {
@@ -51,14 +51,14 @@ class ReductionKernelsTest {
         double scale = r.nextBoolean() ? 1.0 : 0.37;
         float[] fast = new float[outSize + 1];
         float[] slow = new float[outSize + 1];
-        ReductionKernels.sum(x, offset, dims, reduced, scale, fast, 1);
+        ScalarReductionKernels.sum(x, offset, dims, reduced, scale, fast, 1);
         ReductionReference.sum(x, offset, dims, reduced, scale, slow, 1);
         KernelArrays.assertClose("sum", slow, fast, 1e-6, 1e-6);
 
         float[] g = KernelArrays.gaussian(r, offset, outSize, 1);
         float[] fastOut = new float[size(dims) + 2];
         float[] slowOut = new float[size(dims) + 2];
-        ReductionKernels.expand(g, offset, dims, reduced, 0.5f, fastOut, 2);
+        ScalarReductionKernels.expand(g, offset, dims, reduced, 0.5f, fastOut, 2);
         ReductionReference.expand(g, offset, dims, reduced, 0.5f, slowOut, 2);
         assertArrayEquals(slowOut, fastOut);
     }
@@ -79,7 +79,7 @@ class ReductionKernelsTest {
         float[] slow = new float[outer * inner];
         int[] fastIdx = new int[outer * inner];
         int[] slowIdx = new int[outer * inner];
-        ReductionKernels.maxAxis(x, offset, outer, n, inner, fast, 0, fastIdx);
+        ScalarReductionKernels.maxAxis(x, offset, outer, n, inner, fast, 0, fastIdx);
         ReductionReference.maxAxis(x, offset, outer, n, inner, slow, 0, slowIdx);
         assertArrayEquals(slow, fast);
         assertArrayEquals(slowIdx, fastIdx);

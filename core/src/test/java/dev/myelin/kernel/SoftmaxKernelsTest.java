@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * {@link SoftmaxKernels} held to {@link SoftmaxReference} on random {@code (outer, n, inner)} layouts
+ * {@link ScalarSoftmaxKernels} held to {@link SoftmaxReference} on random {@code (outer, n, inner)} layouts
  * and cross-entropy problems, with input offsets. Both compute in double and round once; the kernel
  * only reorders work across rows, so they agree to float rounding.
  */
@@ -25,24 +25,24 @@ class SoftmaxKernelsTest {
 
         float[] fast = new float[size];
         float[] slow = new float[size];
-        SoftmaxKernels.softmax(x, offset, outer, n, inner, fast, 0);
+        ScalarSoftmaxKernels.softmax(x, offset, outer, n, inner, fast, 0);
         SoftmaxReference.softmax(x, offset, outer, n, inner, slow, 0);
         KernelArrays.assertClose("softmax", slow, fast, 1e-8, 1e-6);
         float[] y = slow;
 
         float[] fastGrad = new float[size];
         float[] slowGrad = new float[size];
-        SoftmaxKernels.softmaxBackward(y, 0, g, offset, outer, n, inner, fastGrad, 0);
+        ScalarSoftmaxKernels.softmaxBackward(y, 0, g, offset, outer, n, inner, fastGrad, 0);
         SoftmaxReference.softmaxBackward(y, 0, g, offset, outer, n, inner, slowGrad, 0);
         KernelArrays.assertClose("softmaxBackward", slowGrad, fastGrad, 1e-7, 1e-6);
 
         float[] fastLog = new float[size];
         float[] slowLog = new float[size];
-        SoftmaxKernels.logSoftmax(x, offset, outer, n, inner, fastLog, 0);
+        ScalarSoftmaxKernels.logSoftmax(x, offset, outer, n, inner, fastLog, 0);
         SoftmaxReference.logSoftmax(x, offset, outer, n, inner, slowLog, 0);
         KernelArrays.assertClose("logSoftmax", slowLog, fastLog, 1e-6, 1e-6);
 
-        SoftmaxKernels.logSoftmaxBackward(slowLog, 0, g, offset, outer, n, inner, fastGrad, 0);
+        ScalarSoftmaxKernels.logSoftmaxBackward(slowLog, 0, g, offset, outer, n, inner, fastGrad, 0);
         SoftmaxReference.logSoftmaxBackward(slowLog, 0, g, offset, outer, n, inner, slowGrad, 0);
         KernelArrays.assertClose("logSoftmaxBackward", slowGrad, fastGrad, 1e-6, 1e-6);
     }
@@ -61,14 +61,14 @@ class SoftmaxKernelsTest {
         };
         float[] fastLog = new float[rows * classes];
         float[] slowLog = new float[rows * classes];
-        double fast = SoftmaxKernels.crossEntropyForward(logits, offset, rows, classes, labels, smoothing, fastLog, 0);
+        double fast = ScalarSoftmaxKernels.crossEntropyForward(logits, offset, rows, classes, labels, smoothing, fastLog, 0);
         double slow = SoftmaxReference.crossEntropyForward(logits, offset, rows, classes, labels, smoothing, slowLog, 0);
         assertEquals(slow, fast, 1e-9 + 1e-9 * Math.abs(slow));
         KernelArrays.assertClose("logProbs", slowLog, fastLog, 0, 0);
 
         float[] fastGrad = new float[rows * classes];
         float[] slowGrad = new float[rows * classes];
-        SoftmaxKernels.crossEntropyBackward(slowLog, 0, rows, classes, labels, smoothing, 1f / rows, fastGrad, 0);
+        ScalarSoftmaxKernels.crossEntropyBackward(slowLog, 0, rows, classes, labels, smoothing, 1f / rows, fastGrad, 0);
         SoftmaxReference.crossEntropyBackward(slowLog, 0, rows, classes, labels, smoothing, 1f / rows, slowGrad, 0);
         KernelArrays.assertClose("crossEntropyBackward", slowGrad, fastGrad, 1e-8, 1e-6);
     }
