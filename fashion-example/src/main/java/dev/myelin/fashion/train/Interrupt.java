@@ -1,17 +1,19 @@
 package dev.myelin.fashion.train;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns Ctrl-C into a request the training loop honours at the next step: the JVM's shutdown hook
- * raises the flag and then waits for the loop to write its checkpoint before the JVM exits.
+ * raises the flag and then holds the JVM until the loop has written its checkpoint and closed this.
+ * (The hook waits on a latch, not on the training thread, which may itself call System.exit.)
  */
 final class Interrupt implements AutoCloseable {
-    private static final long SAVE_GRACE_MILLIS = 60_000;
+    private static final long SAVE_GRACE_SECONDS = 60;
     private final AtomicBoolean requested = new AtomicBoolean();
-    private final Thread trainer = Thread.currentThread();
+    private final CountDownLatch done = new CountDownLatch(1);
     private final Thread hook = new Thread(this::onShutdown, "myelin-ctrl-c");
-    private volatile boolean finished;
 
     Interrupt() {
         Runtime.getRuntime().addShutdownHook(hook);
@@ -25,9 +27,7 @@ final class Interrupt implements AutoCloseable {
     private void onShutdown() {
         requested.set(true);
         try {
-            if (!finished) {
-                trainer.join(SAVE_GRACE_MILLIS);
-            }
+            done.await(SAVE_GRACE_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -35,11 +35,11 @@ final class Interrupt implements AutoCloseable {
 
     @Override
     public void close() {
-        finished = true;
+        done.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it is waiting for us to return, which we now do
+            // the hook is running; the latch has just released it
         }
     }
 }

@@ -83,6 +83,7 @@ public final class Training {
                 recipe.augment() ? "augmented" : "no augmentation", recipe.epochs(), loader.numBatches(),
                 options.batchSize(), split.validation().size(), split.test().size(), Myelin.threads());
 
+        // Ctrl-C is honoured between steps; until run() returns, the JVM waits for the files to be written.
         try (Interrupt interrupt = new Interrupt()) {
             for (int epoch = progress.epoch; epoch < recipe.epochs(); epoch++) {
                 loader.setEpoch(epoch);
@@ -111,7 +112,13 @@ public final class Training {
                 saveCheckpoint(dir, model, optimizer, scheduler, dropout, epoch + 1, 0, progress);
                 MetricsFile.write(dir, new Metrics(progress.history, Map.of()));
             }
+            finish(dir, model, split, progress, out);
         }
+    }
+
+    /** Scores the best epoch's weights on the test set and writes the final metrics. */
+    private static void finish(Path dir, Module model, Split split, Progress progress, PrintStream out)
+            throws IOException {
         StateDict.load(model, dir.resolve(RunDirectory.MODEL));
         Evaluator.Score test = Evaluator.score(model, split.test());
         Map<String, Object> testMetrics = new LinkedHashMap<>();
