@@ -187,4 +187,22 @@ class TrainCommandTest {
         assertTrue(resumed.out().contains("resuming") && resumed.out().contains("epoch 3/3"), resumed.out());
         assertEquals(3, MetricsFile.read(out.resolve(RunDirectory.METRICS)).history().size());
     }
+
+    @Test
+    void initFromAnotherRunWithFrozenLayersKeepsThoseLayersFixed() throws Exception {
+        cli.trainer = Training::run;
+        Path base = runs.resolve("base");
+        assertEquals(0, cli.run("train", "--model", "mlp", "--epochs", "1", "--batch-size", "4", "--data", data.toString(),
+                "--out", base.toString()).exitCode());
+        Path tuned = runs.resolve("tuned");
+        TestCli.Result result = cli.run("train", "--model", "mlp", "--epochs", "1", "--batch-size", "4",
+                "--data", data.toString(), "--out", tuned.toString(), "--init-from", base.toString(), "--freeze", "1.");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("frozen: 2 parameters under '1.'"), result.out());
+        var before = dev.myelin.io.SafetensorsReader.read(base.resolve(RunDirectory.MODEL));
+        var after = dev.myelin.io.SafetensorsReader.read(tuned.resolve(RunDirectory.MODEL));
+        assertTrue(before.tensor("1.weight").contentEquals(after.tensor("1.weight")), "a frozen weight changed");
+        assertTrue(before.tensor("1.bias").contentEquals(after.tensor("1.bias")), "a frozen bias changed");
+        assertFalse(before.tensor("7.weight").contentEquals(after.tensor("7.weight")), "the last layer should train");
+    }
 }
