@@ -15,9 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The tile is chosen per shape: 6 rows x 4 vectors (24 accumulators) for wide C, 12 x 2 when C
  * has at most two vectors of columns, 12 x 1 for one; a narrow C would waste most of a wide tile on
- * zero padding. Threads split row slivers (or column slivers when there are few rows); the order of
- * the sum for each element of C depends only on {@code KC}, never on the thread count, so results are
- * bit-identical with any number of threads.
+ * zero padding. When C has at least one column sliver per thread, each thread takes a band of columns
+ * through the whole product; otherwise the row slivers of each panel are split. Either way the order
+ * of the sum for each element of C depends only on {@code KC}, never on the thread count, so results
+ * are bit-identical with any number of threads.
  */
 final class VectorGemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -64,25 +65,42 @@ final class VectorGemm {
         int mr = nv == 4 ? 6 : 12;
         int nr = nv * L;
         int nc = Math.min(roundUp(n, nr), Math.max(nr, NC / nr * nr));
-        float[] bPack = WORKSPACE.get().bPack(KC * nc);
         int rowSlivers = (m + mr - 1) / mr;
-        for (int jc = 0; jc < n; jc += nc) {
-            int ncur = Math.min(nc, n - jc);
+        int allColSlivers = (n + nr - 1) / nr;
+        int threads = Parallel.threads();
+        if (threads > 1 && allColSlivers >= threads) {
+            // One parallel region for the whole product: each thread owns a band of columns through every
+            // K panel and packs only its own slivers of B. Splitting each panel's rows instead costs a
+            // hand-off per panel, which dominated small-M, long-K products such as 64x3136x128.
+            Parallel.forRange(threads, t -> {
+                int first = allColSlivers * t / threads * nr;
+                int end = Math.min(n, allColSlivers * (t + 1) / threads * nr);
+                columnBand(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
+                        mr, nr, nv, nc, rowSlivers, first, end);
+            });
+            return;
+        }
+        columnBand(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
+                mr, nr, nv, nc, rowSlivers, 0, n);
+    }
+
+    /**
+     * Columns {@code [first, end)} of C through every K panel. Called for all of C (its row slivers then
+     * split across threads per panel) or, from a parallel region, for one thread's band (run inline).
+     */
+    private static void columnBand(boolean transA, boolean transB, int m, int k, float[] a, int aOff, int lda,
+            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate,
+            int mr, int nr, int nv, int nc, int rowSlivers, int first, int end) {
+        float[] bPack = WORKSPACE.get().bPack(KC * nc);
+        for (int jc = first; jc < end; jc += nc) {
+            int ncur = Math.min(nc, end - jc);
             int colSlivers = (ncur + nr - 1) / nr;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean add = accumulate || pc > 0;
                 Panel panel = new Panel(transA, m, a, aOff, lda, pc, kc, mr, nr, nv, bPack, jc, ncur, colSlivers, c, cOff, ldc, add);
                 packB(transB, b, bOff, ldb, pc, kc, jc, ncur, nr, colSlivers, bPack);
-                if (rowSlivers >= 2 * Parallel.threads() || colSlivers == 1) {
-                    Parallel.forRange(rowSlivers, r -> panel.rowSliver(r, 0, colSlivers));
-                } else {
-                    Parallel.forRange(colSlivers, s -> {
-                        for (int r = 0; r < rowSlivers; r++) {
-                            panel.rowSliver(r, s, s + 1);
-                        }
-                    });
-                }
+                Parallel.forRange(rowSlivers, r -> panel.rowSliver(r, 0, colSlivers));
             }
         }
     }
