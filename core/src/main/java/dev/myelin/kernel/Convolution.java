@@ -73,14 +73,8 @@ public final class Convolution {
         int outPlane = window.outPlaneSize();
         int wide = batch * outPlane;
         float[] gyWide = channelMajor(batch, outChannels, outPlane, gy, gyOff);
-        if (db != null) { // row o of gyWide is dY[:, o] in image-then-position order
-            Parallel.forRange(outChannels, o -> {
-                float sum = 0f;
-                for (int i = o * wide, end = i + wide; i < end; i++) {
-                    sum += gyWide[i];
-                }
-                db[dbOff + o] = sum;
-            });
+        if (db != null) { // row o of gyWide is dY[:, o]: one row sum per channel, on the vector reduction kernel
+            ReductionKernels.sum(gyWide, 0, new int[] {outChannels, wide}, new boolean[] {false, true}, 1.0, db, dbOff);
         }
         if (dx != null) {
             inputGradient(batch, channels, outChannels, window, gyWide, w, wOff, dx, dxOff);
@@ -135,20 +129,11 @@ public final class Convolution {
         }
     }
 
-    /** The bias gradient: {@code db[o]} is the sum of {@code dY[n, o, :, :]} over images, then positions, in order. */
+    /** The bias gradient: {@code db[o]} is the sum of {@code dY[n, o, :, :]} over images and positions. */
     public static void backwardBias(int batch, int outChannels, Window2d window, float[] gy, int gyOff,
             float[] db, int dbOff) {
-        int outPlane = window.outPlaneSize();
-        Parallel.forRange(outChannels, o -> {
-            float sum = 0f;
-            for (int n = 0; n < batch; n++) {
-                int row = gyOff + (n * outChannels + o) * outPlane;
-                for (int l = 0; l < outPlane; l++) {
-                    sum += gy[row + l];
-                }
-            }
-            db[dbOff + o] = sum;
-        });
+        ReductionKernels.sum(gy, gyOff, new int[] {batch, outChannels, window.outPlaneSize()},
+                new boolean[] {true, false, true}, 1.0, db, dbOff);
     }
 
     /** The im2col columns of every image, side by side: a {@code P x batch*L} matrix in scratch. */
