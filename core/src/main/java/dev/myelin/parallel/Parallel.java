@@ -1,7 +1,5 @@
 package dev.myelin.parallel;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntConsumer;
 
 /**
@@ -15,7 +13,7 @@ import java.util.function.IntConsumer;
  */
 public final class Parallel {
     private static volatile int threads = configuredThreads();
-    private static volatile ForkJoinPool pool;
+    private static volatile ThreadTeam team;
     /** Whether this thread is running a chunk of a parallel loop (nested loops then run inline). */
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
@@ -33,11 +31,11 @@ public final class Parallel {
             throw new IllegalArgumentException("thread count must be at least 1, got " + n);
         }
         if (n != threads) {
-            ForkJoinPool old = pool;
-            pool = null;
+            ThreadTeam old = team;
+            team = null;
             threads = n;
             if (old != null) {
-                old.shutdown();
+                old.stop();
             }
         }
     }
@@ -69,39 +67,24 @@ public final class Parallel {
     /**
      * Runs {@code body.accept(i)} for every {@code i} in {@code [0, count)}, each index exactly once,
      * spread over the configured threads in contiguous chunks. The indices must name independent
-     * outputs. Runs inline when one thread is configured, or when called from inside a parallel loop.
+     * outputs. Runs inline when one thread is configured, when called from inside a parallel loop, or
+     * when another thread's loop holds the workers.
      *
-     * <p>The calling thread computes the first chunk itself while the pool's {@code threads - 1}
-     * workers take the others: a loop then costs one hand-off rather than a round trip through the
-     * pool, which matters for GEMM panels that last tens of microseconds.
+     * <p>The calling thread computes the first chunk itself while the {@link ThreadTeam}'s
+     * {@code threads - 1} spinning workers take the others, so a loop costs about a microsecond of
+     * hand-off: GEMM runs one per panel, and panels last tens of microseconds.
      */
     public static void forRange(int count, IntConsumer body) {
         int n = Math.min(threads, count);
-        if (n <= 1 || INSIDE.get()) {
+        if (n <= 1 || INSIDE.get() || !team().tryRun(count, body)) {
             for (int i = 0; i < count; i++) {
                 body.accept(i);
-            }
-            return;
-        }
-        ForkJoinPool p = pool();
-        ForkJoinTask<?>[] others = new ForkJoinTask<?>[n - 1];
-        for (int c = 1; c < n; c++) {
-            int chunk = c;
-            others[c - 1] = p.submit(() -> runChunk(body, count, n, chunk));
-        }
-        INSIDE.set(Boolean.TRUE);
-        try {
-            runChunk(body, count, n, 0);
-        } finally {
-            INSIDE.set(Boolean.FALSE);
-            for (ForkJoinTask<?> task : others) {
-                task.join();
             }
         }
     }
 
     /** Runs indices {@code [count*chunk/chunks, count*(chunk+1)/chunks)}; nested loops inside run inline. */
-    private static void runChunk(IntConsumer body, int count, int chunks, int chunk) {
+    static void runChunk(IntConsumer body, int count, int chunks, int chunk) {
         boolean outer = !INSIDE.get();
         INSIDE.set(Boolean.TRUE);
         try {
@@ -117,26 +100,17 @@ public final class Parallel {
         }
     }
 
-    private static ForkJoinPool pool() {
-        ForkJoinPool p = pool;
-        if (p == null) {
+    private static ThreadTeam team() {
+        ThreadTeam t = team;
+        if (t == null) {
             synchronized (Parallel.class) {
-                p = pool;
-                if (p == null) {
-                    p = new ForkJoinPool(Math.max(1, threads - 1), daemonFactory(), null, false);
-                    pool = p;
+                t = team;
+                if (t == null) {
+                    t = new ThreadTeam(threads);
+                    team = t;
                 }
             }
         }
-        return p;
-    }
-
-    private static ForkJoinPool.ForkJoinWorkerThreadFactory daemonFactory() {
-        return forkJoinPool -> {
-            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(forkJoinPool);
-            t.setDaemon(true);
-            t.setName("myelin-worker-" + t.getPoolIndex());
-            return t;
-        };
+        return t;
     }
 }
