@@ -80,7 +80,7 @@ public final class Convolution {
             inputGradient(batch, channels, outChannels, window, gyWide, w, wOff, dx, dxOff);
         }
         if (dw != null) {
-            weightGradient(batch, channels, outChannels, window, x, xOff, gyWide, dw, dwOff);
+            weightGradient(batch, channels, outChannels, window, x, xOff, gy, gyOff, gyWide, dw, dwOff);
         }
     }
 
@@ -106,12 +106,14 @@ public final class Convolution {
     /** The weight gradient: {@code dW = dY * colsᵀ}, one GEMM whose K runs over every position of every image, in order. */
     public static void backwardWeight(int batch, int channels, int outChannels, Window2d window,
             float[] x, int xOff, float[] gy, int gyOff, float[] dw, int dwOff) {
-        float[] gyWide = channelMajor(batch, outChannels, window.outPlaneSize(), gy, gyOff);
-        weightGradient(batch, channels, outChannels, window, x, xOff, gyWide, dw, dwOff);
+        int patch = channels * window.kernelSize();
+        float[] gyWide = patch < outChannels ? channelMajor(batch, outChannels, window.outPlaneSize(), gy, gyOff) : null;
+        weightGradient(batch, channels, outChannels, window, x, xOff, gy, gyOff, gyWide, dw, dwOff);
     }
 
+    /** {@code gyWide} is dY channel-major, needed (and then given) only when the patch is shorter than outChannels. */
     private static void weightGradient(int batch, int channels, int outChannels, Window2d window, float[] x, int xOff,
-            float[] gyWide, float[] dw, int dwOff) {
+            float[] gy, int gyOff, float[] gyWide, float[] dw, int dwOff) {
         int patch = channels * window.kernelSize();
         int wide = batch * window.outPlaneSize();
         float[] cols = columns(batch, channels, window, x, xOff);
@@ -119,9 +121,11 @@ public final class Convolution {
             Gemm.sgemm(false, true, outChannels, patch, wide, gyWide, 0, wide, cols, 0, wide, dw, dwOff, patch, false);
             return;
         }
-        // dWᵀ (P x out) = cols dYᵀ: the wide column matrix is read in place and only dY is packed.
+        // dWᵀ (P x out) = cols dY: the wide column matrix is read in place, and dY position-major
+        // (wide x out) is already in GEMM's packed-panel order, so packing it is a row copy.
+        float[] gyTall = positionMajor(batch, outChannels, window.outPlaneSize(), gy, gyOff);
         float[] dwT = Scratch.floats(Scratch.CONV_OUTPUT, patch * outChannels);
-        Gemm.sgemm(false, true, patch, outChannels, wide, cols, 0, wide, gyWide, 0, wide, dwT, 0, outChannels, false);
+        Gemm.sgemm(false, false, patch, outChannels, wide, cols, 0, wide, gyTall, 0, outChannels, dwT, 0, outChannels, false);
         for (int o = 0; o < outChannels; o++) {
             for (int q = 0; q < patch; q++) {
                 dw[dwOff + o * patch + q] = dwT[q * outChannels + o];
@@ -144,6 +148,21 @@ public final class Convolution {
         int imageSize = channels * window.planeSize();
         Parallel.forRange(batch, n -> Im2col.im2col(channels, window, x, xOff + n * imageSize, cols, n * outPlane, wide));
         return cols;
+    }
+
+    /** {@code gy} rearranged from {@code (batch, outChannels, L)} to {@code (batch*L, outChannels)}, in scratch. */
+    private static float[] positionMajor(int batch, int outChannels, int outPlane, float[] gy, int gyOff) {
+        float[] out = Scratch.floats(Scratch.CONV_GRAD_TALL, batch * outPlane * outChannels);
+        Parallel.forRange(batch, n -> {
+            int image = gyOff + n * outChannels * outPlane;
+            int rows = n * outPlane * outChannels;
+            for (int o = 0; o < outChannels; o++) {
+                for (int l = 0; l < outPlane; l++) {
+                    out[rows + l * outChannels + o] = gy[image + o * outPlane + l];
+                }
+            }
+        });
+        return out;
     }
 
     /** {@code gy} rearranged from {@code (batch, outChannels, L)} to {@code (outChannels, batch*L)}, in scratch. */

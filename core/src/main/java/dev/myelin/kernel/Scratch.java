@@ -10,7 +10,8 @@ final class Scratch {
     static final int CONV_OUTPUT = 1;
     static final int CONV_GRAD_OUTPUT = 2;
     static final int CONV_GRAD_COLUMNS = 3;
-    private static final int SLOTS = 4;
+    static final int CONV_GRAD_TALL = 4;
+    private static final int SLOTS = 5;
 
     private static final ThreadLocal<float[][]> ARRAYS = ThreadLocal.withInitial(() -> new float[SLOTS][0]);
 

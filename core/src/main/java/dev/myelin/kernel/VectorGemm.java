@@ -16,7 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The tile is chosen per shape: 6 rows x 4 vectors (24 accumulators) for wide C, 12 x 2 when C
  * has at most two vectors of columns, 12 x 1 for one; a narrow C would waste most of a wide tile on
  * zero padding. When C has at least one column sliver per thread, each thread takes a band of columns
- * through the whole product; otherwise the row slivers of each panel are split. Either way the order
+ * through the whole product; otherwise, with a row sliver per thread, a band of rows; only tiny
+ * products split the row slivers of each panel. Either way the order
  * of the sum for each element of C depends only on {@code KC}, never on the thread count, so results
  * are bit-identical with any number of threads.
  */
@@ -75,22 +76,32 @@ final class VectorGemm {
             Parallel.forRange(threads, t -> {
                 int first = allColSlivers * t / threads * nr;
                 int end = Math.min(n, allColSlivers * (t + 1) / threads * nr);
-                columnBand(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
-                        mr, nr, nv, nc, rowSlivers, first, end);
+                band(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
+                        mr, nr, nv, nc, first, end, 0, rowSlivers);
             });
             return;
         }
-        columnBand(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
-                mr, nr, nv, nc, rowSlivers, 0, n);
+        if (threads > 1 && rowSlivers >= threads) {
+            // Too few columns to share: each thread owns a band of row slivers through every K panel and
+            // packs all of B itself. B is at most threads x NR columns wide here, so the duplicated
+            // packing is cheap, while one region replaces a hand-off per panel (the long-K weight
+            // gradients of convolutions run 25 to 100 panels).
+            Parallel.forRange(threads, t -> band(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
+                    accumulate, mr, nr, nv, nc, 0, n, rowSlivers * t / threads, rowSlivers * (t + 1) / threads));
+            return;
+        }
+        band(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
+                mr, nr, nv, nc, 0, n, 0, rowSlivers);
     }
 
     /**
-     * Columns {@code [first, end)} of C through every K panel. Called for all of C (its row slivers then
-     * split across threads per panel) or, from a parallel region, for one thread's band (run inline).
+     * Columns {@code [first, end)} and row slivers {@code [rowFirst, rowEnd)} of C through every K panel.
+     * Called for all of C (its row slivers then split across threads per panel) or, from a parallel
+     * region, for one thread's band (run inline).
      */
-    private static void columnBand(boolean transA, boolean transB, int m, int k, float[] a, int aOff, int lda,
+    private static void band(boolean transA, boolean transB, int m, int k, float[] a, int aOff, int lda,
             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate,
-            int mr, int nr, int nv, int nc, int rowSlivers, int first, int end) {
+            int mr, int nr, int nv, int nc, int first, int end, int rowFirst, int rowEnd) {
         float[] bPack = WORKSPACE.get().bPack(KC * nc);
         for (int jc = first; jc < end; jc += nc) {
             int ncur = Math.min(nc, end - jc);
@@ -100,7 +111,7 @@ final class VectorGemm {
                 boolean add = accumulate || pc > 0;
                 Panel panel = new Panel(transA, m, a, aOff, lda, pc, kc, mr, nr, nv, bPack, jc, ncur, colSlivers, c, cOff, ldc, add);
                 packB(transB, b, bOff, ldb, pc, kc, jc, ncur, nr, colSlivers, bPack);
-                Parallel.forRange(rowSlivers, r -> panel.rowSliver(r, 0, colSlivers));
+                Parallel.forRange(rowEnd - rowFirst, r -> panel.rowSliver(rowFirst + r, 0, colSlivers));
             }
         }
     }

@@ -76,6 +76,44 @@ class GemmTest {
         }
     }
 
+    // C narrower than one column sliver per thread, K over several panels: each thread takes a band of
+    // row slivers and packs B itself (the weight-gradient shape of a convolution).
+    @Test
+    void rowBandsOfNarrowLongProductsAreBitIdenticalAcrossThreadCounts() {
+        int[][] shapes = {{288, 64, 1300}, {100, 20, 1030}, {13, 9, 2000}, {25, 16, 700}};
+        for (int[] shape : shapes) {
+            for (boolean transA : new boolean[] {false, true}) {
+                for (boolean transB : new boolean[] {false, true}) {
+                    int m = shape[0], n = shape[1], k = shape[2];
+                    SplittableRandom r = new SplittableRandom(m * 31L + n);
+                    float[] a = random(r, m * k);
+                    float[] b = random(r, k * n);
+                    float[] expected = new float[m * n];
+                    GemmReference.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, expected, 0, n, false);
+                    float[] first = null;
+                    int before = Parallel.threads();
+                    try {
+                        for (int threads : new int[] {1, 2, 3, 4}) {
+                            Parallel.setThreads(threads);
+                            float[] c = new float[m * n];
+                            Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, c, 0, n, false);
+                            if (first == null) {
+                                first = c;
+                                for (int i = 0; i < c.length; i++) {
+                                    assertEquals(expected[i], c[i], 3e-4, "element " + i); // K up to 2000 products
+                                }
+                            } else {
+                                assertArrayEquals(first, c, m + "x" + k + "x" + n + ": " + threads + " threads differ from 1");
+                            }
+                        }
+                    } finally {
+                        Parallel.setThreads(before);
+                    }
+                }
+            }
+        }
+    }
+
     @Property(tries = 100)
     void scalarPathAgreesWithTheReference(@ForAll long seed, @ForAll @IntRange(min = 0, max = 20) int m,
             @ForAll @IntRange(min = 0, max = 40) int k, @ForAll @IntRange(min = 0, max = 20) int n,
