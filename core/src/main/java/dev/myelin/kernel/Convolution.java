@@ -8,13 +8,14 @@ import dev.myelin.parallel.Parallel;
  * {@code (outChannels, channels, kH, kW)} and outputs {@code (batch, outChannels, outH, outW)}, all
  * row-major at the given offsets. Every method overwrites its output.
  *
- * <p>With {@code P = channels*kH*kW}, {@code L = outH*outW} and {@code B = batch*L}, the whole batch is
- * one product: the columns of every image sit side by side in one {@code P x B} matrix, so that
- * {@code Y (outChannels x B) = W (outChannels x P) * cols (P x B)}. Folding the batch into GEMM's long
- * dimension makes even a 1-channel 3x3 layer a large, well-shaped GEMM; the price is one pass that
- * moves the result to the batch-major tensor layout. When the patch is at least as long as the number
- * of output channels, the forward and weight-gradient products are computed transposed, so that the
- * wide column matrix is the operand GEMM reads in place and only the small one is packed.
+ * <p>With {@code P = channels*kH*kW}, {@code L = outH*outW} and {@code B = batch*L}: the forward pass
+ * is one GEMM per image, {@code Y_n (outChannels x L) = W (outChannels x P) * cols_n (P x L)}, written
+ * straight into the output. The gradients fold the batch into GEMM's long dimension instead, with the
+ * columns of every image side by side in one {@code P x B} matrix: {@code dW} sums over every position
+ * of every image, which one thread per output must do in order, and a batch-wide product keeps that
+ * long sum inside one well-shaped GEMM. When the patch is at least as long as the number of output
+ * channels, {@code dW} is computed transposed, so that the wide column matrix is the operand GEMM reads
+ * in place and only {@code dY} is packed.
  * Work is split over images or output channels, never across a sum, so results do not depend on the
  * thread count. {@link ConvolutionReference} is the scalar oracle.
  */
@@ -22,45 +23,33 @@ public final class Convolution {
     private Convolution() {
     }
 
-    /** {@code y = conv(x, w) + bias}; {@code bias} may be null. */
+    /**
+     * {@code y = conv(x, w) + bias}; {@code bias} may be null. Image by image: each image's columns
+     * ({@code P x L}, at most a few hundred KiB) are built in this thread's scratch while they stay in
+     * its L2, and {@code Y_n = W cols_n} is written straight into the batch-major output. Measured
+     * against one batch-wide GEMM plus a pass that moves its result into place: 4.6 -> 3.6-4.1 ms for
+     * the reference CNN's second layer at 2 threads, 1.1 -> 0.5-1.1 ms for its first.
+     */
     public static void forward(int batch, int channels, int outChannels, Window2d window,
             float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff, float[] y, int yOff) {
         int patch = channels * window.kernelSize();
         int outPlane = window.outPlaneSize();
-        int wide = batch * outPlane;
-        float[] cols = columns(batch, channels, window, x, xOff);
-        if (patch < outChannels) {
-            // A small patch (the first layer's 1x3x3): Y = W cols, GEMM's long side is its N.
-            float[] out = Scratch.floats(Scratch.CONV_OUTPUT, outChannels * wide);
-            Gemm.sgemm(false, false, outChannels, wide, patch, w, wOff, patch, cols, 0, wide, out, 0, wide, false);
-            Parallel.forRange(batch, n -> copyOut(n, outChannels, outPlane, out, n * outPlane, 1, wide, bias, biasOff, y, yOff));
-        } else {
-            // Yᵀ = colsᵀ Wᵀ: the wide column matrix is GEMM's left operand, read in place (transposed),
-            // and only the small weight is packed; measured faster than packing the columns.
-            float[] outT = Scratch.floats(Scratch.CONV_OUTPUT, wide * outChannels);
-            Gemm.sgemm(true, true, wide, outChannels, patch, cols, 0, wide, w, wOff, patch, outT, 0, outChannels, false);
-            Parallel.forRange(batch, n ->
-                    copyOut(n, outChannels, outPlane, outT, n * outPlane * outChannels, outChannels, 1, bias, biasOff, y, yOff));
-        }
-    }
-
-    /** Copies image n's outputs, element (o, l) at {@code src[from + l*lStride + o*oStride]}, into y with the bias. */
-    private static void copyOut(int n, int outChannels, int outPlane, float[] src, int from, int lStride, int oStride,
-            float[] bias, int biasOff, float[] y, int yOff) {
-        for (int o = 0; o < outChannels; o++) {
-            float b = bias == null ? 0f : bias[biasOff + o];
-            int dst = yOff + (n * outChannels + o) * outPlane;
-            int at = from + o * oStride;
-            if (lStride == 1) { // contiguous: a loop the JIT vectorises
-                for (int l = 0; l < outPlane; l++) {
-                    y[dst + l] = src[at + l] + b;
-                }
-            } else {
-                for (int l = 0; l < outPlane; l++) {
-                    y[dst + l] = src[at + l * lStride] + b;
+        int imageSize = channels * window.planeSize();
+        Parallel.forRange(batch, n -> {
+            float[] cols = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, patch * outPlane);
+            Im2col.im2col(channels, window, x, xOff + n * imageSize, cols, 0, outPlane);
+            int image = yOff + n * outChannels * outPlane;
+            Gemm.sgemm(false, false, outChannels, outPlane, patch, w, wOff, patch, cols, 0, outPlane, y, image, outPlane, false);
+            if (bias != null) {
+                for (int o = 0; o < outChannels; o++) {
+                    float b = bias[biasOff + o];
+                    int at = image + o * outPlane;
+                    for (int l = 0; l < outPlane; l++) {
+                        y[at + l] += b;
+                    }
                 }
             }
-        }
+        });
     }
 
     /**
@@ -124,7 +113,7 @@ public final class Convolution {
         // dWᵀ (P x out) = cols dY: the wide column matrix is read in place, and dY position-major
         // (wide x out) is already in GEMM's packed-panel order, so packing it is a row copy.
         float[] gyTall = positionMajor(batch, outChannels, window.outPlaneSize(), gy, gyOff);
-        float[] dwT = Scratch.floats(Scratch.CONV_OUTPUT, patch * outChannels);
+        float[] dwT = Scratch.floats(Scratch.CONV_WEIGHT_GRAD, patch * outChannels);
         Gemm.sgemm(false, false, patch, outChannels, wide, cols, 0, wide, gyTall, 0, outChannels, dwT, 0, outChannels, false);
         for (int o = 0; o < outChannels; o++) {
             for (int q = 0; q < patch; q++) {
