@@ -53,43 +53,44 @@ public final class Convolution {
     }
 
     /**
-     * All the gradients of one convolution in one pass over {@code dY}, which is rearranged once and
-     * shared: {@code dx}, {@code dw} and {@code db} may each be null when not wanted.
+     * All the gradients of one convolution: {@code dx}, {@code dw} and {@code db} may each be null
+     * when not wanted. {@code dY} is rearranged channel-major once, and only when the bias gradient or
+     * a short-patch weight gradient reads it.
      */
     public static void backward(int batch, int channels, int outChannels, Window2d window, float[] x, int xOff,
             float[] w, int wOff, float[] gy, int gyOff, float[] dx, int dxOff, float[] dw, int dwOff,
             float[] db, int dbOff) {
         int outPlane = window.outPlaneSize();
         int wide = batch * outPlane;
-        float[] gyWide = channelMajor(batch, outChannels, outPlane, gy, gyOff);
+        int patch = channels * window.kernelSize();
+        boolean channelMajorNeeded = db != null || (dw != null && patch < outChannels);
+        float[] gyWide = channelMajorNeeded ? channelMajor(batch, outChannels, outPlane, gy, gyOff) : null;
         if (db != null) { // row o of gyWide is dY[:, o]: one row sum per channel, on the vector reduction kernel
             ReductionKernels.sum(gyWide, 0, new int[] {outChannels, wide}, new boolean[] {false, true}, 1.0, db, dbOff);
         }
         if (dx != null) {
-            inputGradient(batch, channels, outChannels, window, gyWide, w, wOff, dx, dxOff);
+            backwardInput(batch, channels, outChannels, window, gy, gyOff, w, wOff, dx, dxOff);
         }
         if (dw != null) {
             weightGradient(batch, channels, outChannels, window, x, xOff, gy, gyOff, gyWide, dw, dwOff);
         }
     }
 
-    /** The input gradient: {@code cols = Wᵀ * dY}, folded back into {@code dx} image by image by {@link Im2col#col2im}. */
+    /**
+     * The input gradient, image by image like the forward pass: {@code cols_n = Wᵀ dY_n}, built in
+     * this thread's scratch and folded back into {@code dx} by {@link Im2col#col2im} while in cache.
+     */
     public static void backwardInput(int batch, int channels, int outChannels, Window2d window,
             float[] gy, int gyOff, float[] w, int wOff, float[] dx, int dxOff) {
-        float[] gyWide = channelMajor(batch, outChannels, window.outPlaneSize(), gy, gyOff);
-        inputGradient(batch, channels, outChannels, window, gyWide, w, wOff, dx, dxOff);
-    }
-
-    private static void inputGradient(int batch, int channels, int outChannels, Window2d window, float[] gyWide,
-            float[] w, int wOff, float[] dx, int dxOff) {
         int patch = channels * window.kernelSize();
         int outPlane = window.outPlaneSize();
-        int wide = batch * outPlane;
-        float[] gradCols = Scratch.floats(Scratch.CONV_GRAD_COLUMNS, patch * wide);
-        Gemm.sgemm(true, false, patch, wide, outChannels, w, wOff, patch, gyWide, 0, wide, gradCols, 0, wide, false);
         int imageSize = channels * window.planeSize();
-        Parallel.forRange(batch, n ->
-                Im2col.col2im(channels, window, gradCols, n * outPlane, wide, dx, dxOff + n * imageSize));
+        Parallel.forRange(batch, n -> {
+            float[] gradCols = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, patch * outPlane);
+            Gemm.sgemm(true, false, patch, outPlane, outChannels, w, wOff, patch,
+                    gy, gyOff + n * outChannels * outPlane, outPlane, gradCols, 0, outPlane, false);
+            Im2col.col2im(channels, window, gradCols, 0, outPlane, dx, dxOff + n * imageSize);
+        });
     }
 
     /** The weight gradient: {@code dW = dY * colsᵀ}, one GEMM whose K runs over every position of every image, in order. */

@@ -9,10 +9,9 @@ final class Scratch {
     static final int CONV_COLUMNS = 0;
     static final int CONV_WEIGHT_GRAD = 1;
     static final int CONV_GRAD_OUTPUT = 2;
-    static final int CONV_GRAD_COLUMNS = 3;
-    static final int CONV_GRAD_TALL = 4;
-    static final int CONV_IMAGE_COLUMNS = 5;
-    private static final int SLOTS = 6;
+    static final int CONV_GRAD_TALL = 3;
+    static final int CONV_IMAGE_COLUMNS = 4;
+    private static final int SLOTS = 5;
 
     private static final ThreadLocal<float[][]> ARRAYS = ThreadLocal.withInitial(() -> new float[SLOTS][0]);
 
