@@ -108,7 +108,9 @@ public final class Convolution {
         int wide = batch * window.outPlaneSize();
         float[] cols = columns(batch, channels, window, x, xOff);
         if (patch < outChannels) {
-            Gemm.sgemm(false, true, outChannels, patch, wide, gyWide, 0, wide, cols, 0, wide, dw, dwOff, patch, false);
+            // Few outputs (32 x 9 for a 1-channel 3x3 layer) over a very long K: one dot product per
+            // element keeps both threads busy, where GEMM had three row slivers to share.
+            Gemm.rowDots(outChannels, patch, wide, gyWide, 0, wide, cols, 0, wide, dw, dwOff, patch);
             return;
         }
         // dWᵀ (P x out) = cols dY: the wide column matrix is read in place, and dY position-major

@@ -26,6 +26,21 @@ public final class Gemm {
         }
     }
 
+    /**
+     * {@code C = A Bᵀ} ({@code A} is {@code m x k}, {@code B} is {@code n x k}, both with K contiguous),
+     * each element one long dot product: for a small C and a long K, where GEMM's packing of Bᵀ and
+     * its row split do not pay ({@link VectorRowDots}). Overwrites C.
+     */
+    public static void rowDots(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc) {
+        GemmReference.checkArguments(false, true, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (VectorSupport.AVAILABLE) {
+            VectorRowDots.abT(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        } else {
+            ScalarGemm.sgemm(false, true, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, false);
+        }
+    }
+
     /** The scalar path regardless of the Vector API, for tests and benchmarks. */
     public static void sgemmScalar(boolean transA, boolean transB, int m, int n, int k,
             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
