@@ -120,33 +120,46 @@ final class VectorGemm {
         return (x + multiple - 1) / multiple * multiple;
     }
 
-    /** Packs op(B)[pc:pc+kc, jc:jc+ncur] as slivers of nr columns, p-major within a sliver, zero-padded. */
+    /**
+     * Packs op(B)[pc:pc+kc, jc:jc+ncur] as slivers of nr columns, p-major within a sliver, zero-padded.
+     * A narrower last sliver is packed only as wide as the whole vectors it needs ({@link #packedWidth}).
+     */
     private static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int ncur, int nr,
             int colSlivers, float[] bPack) {
         for (int s = 0; s < colSlivers; s++) {
             int base = s * kc * nr;
             int col0 = jc + s * nr;
             int width = Math.min(nr, jc + ncur - col0);
+            int stride = packedWidth(width);
             if (!transB) {
                 for (int p = 0; p < kc; p++) {
-                    int dst = base + p * nr;
+                    int dst = base + p * stride;
                     System.arraycopy(b, bOff + (pc + p) * ldb + col0, bPack, dst, width);
-                    if (width < nr) {
-                        java.util.Arrays.fill(bPack, dst + width, dst + nr, 0f);
+                    if (width < stride) {
+                        java.util.Arrays.fill(bPack, dst + width, dst + stride, 0f);
                     }
                 }
             } else {
-                if (width < nr) {
-                    java.util.Arrays.fill(bPack, base, base + kc * nr, 0f);
+                if (width < stride) {
+                    java.util.Arrays.fill(bPack, base, base + kc * stride, 0f);
                 }
                 for (int j = 0; j < width; j++) {
                     int src = bOff + (col0 + j) * ldb + pc;
                     for (int p = 0; p < kc; p++) {
-                        bPack[base + p * nr + j] = b[src + p];
+                        bPack[base + p * stride + j] = b[src + p];
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Columns a sliver of {@code width} columns is packed and computed as: whole vectors. The last
+     * sliver of a 196-wide product (a 14x14 image) holds 4 columns, and a full 64-wide tile for
+     * them would waste 23% of the product's FMAs.
+     */
+    private static int packedWidth(int width) {
+        return roundUp(width, L);
     }
 
     /** One KC-deep panel of the product: runs the micro-kernel for row slivers of A against B slivers. */
@@ -172,8 +185,9 @@ final class VectorGemm {
                 int col0 = jc + s * nr;
                 int cols = Math.min(nr, jc + ncur - col0);
                 int bBase = s * kc * nr;
+                int vectors = packedWidth(cols) / L;
                 if (rows == mr && cols == nr && !add) {
-                    kernel(src, aBase, rs, cs, bBase, c, cOff + i0 * ldc + col0, ldc);
+                    kernel(vectors, src, aBase, rs, cs, bBase, c, cOff + i0 * ldc + col0, ldc);
                 } else {
                     // The micro-kernel only stores (a load-add-store inside it would push C2 past its
                     // inlining budget and box the accumulators), so sums and edge tiles go through scratch.
@@ -181,7 +195,7 @@ final class VectorGemm {
                         ws.tile = new float[24 * L];
                     }
                     float[] tile = ws.tile;
-                    kernel(src, aBase, rs, cs, bBase, tile, 0, nr);
+                    kernel(vectors, src, aBase, rs, cs, bBase, tile, 0, nr);
                     if (rows == mr && cols == nr) {
                         addTile(tile, nr, rows, c, cOff + i0 * ldc + col0, ldc);
                         continue;
@@ -196,11 +210,20 @@ final class VectorGemm {
             }
         }
 
-        private void kernel(float[] src, int aBase, int rs, int cs, int bBase, float[] out, int outOff, int ldOut) {
-            switch (nv) {
-                case 4 -> kernel6x4(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
-                case 2 -> kernel12x2(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
-                default -> kernel12x1(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
+        /** The micro-kernel for this panel's row count and a sliver of {@code vectors} vectors. */
+        private void kernel(int vectors, float[] src, int aBase, int rs, int cs, int bBase, float[] out, int outOff,
+                int ldOut) {
+            if (mr == 6) {
+                switch (vectors) {
+                    case 4 -> kernel6x4(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
+                    case 3 -> kernel6x3(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
+                    case 2 -> kernel6x2(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
+                    default -> kernel6x1(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
+                }
+            } else if (vectors == 2) {
+                kernel12x2(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
+            } else {
+                kernel12x1(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
             }
         }
 
@@ -264,6 +287,108 @@ final class VectorGemm {
         c3_0.intoArray(c, cOff + 3 * ldc); c3_1.intoArray(c, cOff + 3 * ldc + L); c3_2.intoArray(c, cOff + 3 * ldc + 2 * L); c3_3.intoArray(c, cOff + 3 * ldc + 3 * L);
         c4_0.intoArray(c, cOff + 4 * ldc); c4_1.intoArray(c, cOff + 4 * ldc + L); c4_2.intoArray(c, cOff + 4 * ldc + 2 * L); c4_3.intoArray(c, cOff + 4 * ldc + 3 * L);
         c5_0.intoArray(c, cOff + 5 * ldc); c5_1.intoArray(c, cOff + 5 * ldc + L); c5_2.intoArray(c, cOff + 5 * ldc + 2 * L); c5_3.intoArray(c, cOff + 5 * ldc + 3 * L);
+    }
+
+    /** 6 rows x 3 vectors of C, for the last, narrow sliver of a wide product. */
+    private static void kernel6x3(float[] a, int aOff, int rs, int cs, float[] bp, int bOff, int kc,
+            float[] c, int cOff, int ldc) {
+        FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S), c0_2 = FloatVector.zero(S);
+        FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S), c1_2 = FloatVector.zero(S);
+        FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S), c2_2 = FloatVector.zero(S);
+        FloatVector c3_0 = FloatVector.zero(S), c3_1 = FloatVector.zero(S), c3_2 = FloatVector.zero(S);
+        FloatVector c4_0 = FloatVector.zero(S), c4_1 = FloatVector.zero(S), c4_2 = FloatVector.zero(S);
+        FloatVector c5_0 = FloatVector.zero(S), c5_1 = FloatVector.zero(S), c5_2 = FloatVector.zero(S);
+        for (int p = 0, ap = aOff, b = bOff; p < kc; p++, ap += cs, b += 3 * L) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, b);
+            FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);
+            FloatVector x;
+            x = FloatVector.broadcast(S, a[ap]);
+            c0_0 = x.fma(b0, c0_0); c0_1 = x.fma(b1, c0_1); c0_2 = x.fma(b2, c0_2);
+            x = FloatVector.broadcast(S, a[ap + rs]);
+            c1_0 = x.fma(b0, c1_0); c1_1 = x.fma(b1, c1_1); c1_2 = x.fma(b2, c1_2);
+            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
+            c2_0 = x.fma(b0, c2_0); c2_1 = x.fma(b1, c2_1); c2_2 = x.fma(b2, c2_2);
+            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
+            c3_0 = x.fma(b0, c3_0); c3_1 = x.fma(b1, c3_1); c3_2 = x.fma(b2, c3_2);
+            x = FloatVector.broadcast(S, a[ap + 4 * rs]);
+            c4_0 = x.fma(b0, c4_0); c4_1 = x.fma(b1, c4_1); c4_2 = x.fma(b2, c4_2);
+            x = FloatVector.broadcast(S, a[ap + 5 * rs]);
+            c5_0 = x.fma(b0, c5_0); c5_1 = x.fma(b1, c5_1); c5_2 = x.fma(b2, c5_2);
+        }
+        c0_0.intoArray(c, cOff); c0_1.intoArray(c, cOff + L); c0_2.intoArray(c, cOff + 2 * L);
+        c1_0.intoArray(c, cOff + ldc); c1_1.intoArray(c, cOff + ldc + L); c1_2.intoArray(c, cOff + ldc + 2 * L);
+        c2_0.intoArray(c, cOff + 2 * ldc); c2_1.intoArray(c, cOff + 2 * ldc + L); c2_2.intoArray(c, cOff + 2 * ldc + 2 * L);
+        c3_0.intoArray(c, cOff + 3 * ldc); c3_1.intoArray(c, cOff + 3 * ldc + L); c3_2.intoArray(c, cOff + 3 * ldc + 2 * L);
+        c4_0.intoArray(c, cOff + 4 * ldc); c4_1.intoArray(c, cOff + 4 * ldc + L); c4_2.intoArray(c, cOff + 4 * ldc + 2 * L);
+        c5_0.intoArray(c, cOff + 5 * ldc); c5_1.intoArray(c, cOff + 5 * ldc + L); c5_2.intoArray(c, cOff + 5 * ldc + 2 * L);
+    }
+
+    /** 6 rows x 2 vectors of C, for the last, narrow sliver of a wide product. */
+    private static void kernel6x2(float[] a, int aOff, int rs, int cs, float[] bp, int bOff, int kc,
+            float[] c, int cOff, int ldc) {
+        FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S);
+        FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S);
+        FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S);
+        FloatVector c3_0 = FloatVector.zero(S), c3_1 = FloatVector.zero(S);
+        FloatVector c4_0 = FloatVector.zero(S), c4_1 = FloatVector.zero(S);
+        FloatVector c5_0 = FloatVector.zero(S), c5_1 = FloatVector.zero(S);
+        for (int p = 0, ap = aOff, b = bOff; p < kc; p++, ap += cs, b += 2 * L) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, b);
+            FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
+            FloatVector x;
+            x = FloatVector.broadcast(S, a[ap]);
+            c0_0 = x.fma(b0, c0_0); c0_1 = x.fma(b1, c0_1);
+            x = FloatVector.broadcast(S, a[ap + rs]);
+            c1_0 = x.fma(b0, c1_0); c1_1 = x.fma(b1, c1_1);
+            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
+            c2_0 = x.fma(b0, c2_0); c2_1 = x.fma(b1, c2_1);
+            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
+            c3_0 = x.fma(b0, c3_0); c3_1 = x.fma(b1, c3_1);
+            x = FloatVector.broadcast(S, a[ap + 4 * rs]);
+            c4_0 = x.fma(b0, c4_0); c4_1 = x.fma(b1, c4_1);
+            x = FloatVector.broadcast(S, a[ap + 5 * rs]);
+            c5_0 = x.fma(b0, c5_0); c5_1 = x.fma(b1, c5_1);
+        }
+        c0_0.intoArray(c, cOff); c0_1.intoArray(c, cOff + L);
+        c1_0.intoArray(c, cOff + ldc); c1_1.intoArray(c, cOff + ldc + L);
+        c2_0.intoArray(c, cOff + 2 * ldc); c2_1.intoArray(c, cOff + 2 * ldc + L);
+        c3_0.intoArray(c, cOff + 3 * ldc); c3_1.intoArray(c, cOff + 3 * ldc + L);
+        c4_0.intoArray(c, cOff + 4 * ldc); c4_1.intoArray(c, cOff + 4 * ldc + L);
+        c5_0.intoArray(c, cOff + 5 * ldc); c5_1.intoArray(c, cOff + 5 * ldc + L);
+    }
+
+    /** 6 rows x 1 vector of C, for the last, narrow sliver of a wide product. */
+    private static void kernel6x1(float[] a, int aOff, int rs, int cs, float[] bp, int bOff, int kc,
+            float[] c, int cOff, int ldc) {
+        FloatVector c0_0 = FloatVector.zero(S);
+        FloatVector c1_0 = FloatVector.zero(S);
+        FloatVector c2_0 = FloatVector.zero(S);
+        FloatVector c3_0 = FloatVector.zero(S);
+        FloatVector c4_0 = FloatVector.zero(S);
+        FloatVector c5_0 = FloatVector.zero(S);
+        for (int p = 0, ap = aOff, b = bOff; p < kc; p++, ap += cs, b += 1 * L) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, b);
+            FloatVector x;
+            x = FloatVector.broadcast(S, a[ap]);
+            c0_0 = x.fma(b0, c0_0);
+            x = FloatVector.broadcast(S, a[ap + rs]);
+            c1_0 = x.fma(b0, c1_0);
+            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
+            c2_0 = x.fma(b0, c2_0);
+            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
+            c3_0 = x.fma(b0, c3_0);
+            x = FloatVector.broadcast(S, a[ap + 4 * rs]);
+            c4_0 = x.fma(b0, c4_0);
+            x = FloatVector.broadcast(S, a[ap + 5 * rs]);
+            c5_0 = x.fma(b0, c5_0);
+        }
+        c0_0.intoArray(c, cOff);
+        c1_0.intoArray(c, cOff + ldc);
+        c2_0.intoArray(c, cOff + 2 * ldc);
+        c3_0.intoArray(c, cOff + 3 * ldc);
+        c4_0.intoArray(c, cOff + 4 * ldc);
+        c5_0.intoArray(c, cOff + 5 * ldc);
     }
 
     /** 12 rows x 2 vectors of C: 24 accumulators, 2 loads of B and 12 broadcasts of A per step of p. */
