@@ -48,6 +48,7 @@ final class Autograd {
         List<Node> order = topologicalOrder(rootNode);
         Map<Node, Tensor> pending = new IdentityHashMap<>();
         pending.put(rootNode, seed);
+        GradientStorage storage = GradientStorage.open();
         try (var noGrad = Grad.disabled()) {
             for (Node node : order) {
                 Tensor gradOut = pending.remove(node);
@@ -69,17 +70,32 @@ final class Autograd {
                         throw new IllegalStateException("internal error: " + node.name() + " returned a gradient of shape "
                                 + g.shape() + " for an input of shape " + in.shape());
                     }
+                    storage.hold(g);
                     Node producer = in.gradFn();
                     if (producer == null) {
-                        in.accumulateGrad(g);
+                        in.accumulateGrad(g); // copies, so the gradient's storage stays the engine's
+                        storage.release(g);
                     } else {
-                        pending.merge(producer, g, (a, b) -> a.addInPlaceFresh(b));
+                        pending.merge(producer, g, (a, b) -> {
+                            Tensor sum = a.addInPlaceFresh(b);
+                            storage.release(a);
+                            storage.release(b);
+                            return sum;
+                        });
                     }
                 }
+                for (int i = 0; i < inputs.length; i++) {
+                    if (grads[i] != null && !inputs[i].requiresGrad()) {
+                        storage.discard(grads[i]);
+                    }
+                }
+                storage.release(gradOut); // consumed: recycled unless passed on to another node
                 if (!retainGraph) {
                     node.release();
                 }
             }
+        } finally {
+            storage.close();
         }
     }
 

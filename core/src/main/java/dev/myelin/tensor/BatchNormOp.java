@@ -162,20 +162,20 @@ final class BatchNormOp extends Node {
                     xSlope[ch] = invStd[ch] * invStd[ch] * sumGCentered[ch] / m;
                 }
             }
-            Tensor dx = Tensor.empty(x.shape());
+            Tensor dx = GradientStorage.uninitialized(x.shape());
             BatchNormKernels.inputGradient(g.data, g.offset, x.data, x.offset, n, c, s, mean, scale, gShift, xSlope,
                     dx.data, 0);
             grads[0] = dx;
         }
         if (wantWeight) {
-            Tensor dw = Tensor.empty(Shape.of(c));
+            Tensor dw = GradientStorage.uninitialized(Shape.of(c));
             for (int ch = 0; ch < c; ch++) {
                 dw.data[ch] = (float) (invStd[ch] * sumGCentered[ch]);
             }
             grads[weightInput] = dw;
         }
         if (wantBias) {
-            Tensor db = Tensor.empty(Shape.of(c));
+            Tensor db = GradientStorage.uninitialized(Shape.of(c));
             for (int ch = 0; ch < c; ch++) {
                 db.data[ch] = (float) sumG[ch];
             }

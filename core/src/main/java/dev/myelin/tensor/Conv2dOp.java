@@ -37,10 +37,10 @@ final class Conv2dOp extends Node {
         int channels = input.dim(1);
         int outChannels = weight.dim(0);
         Tensor[] grads = new Tensor[inputCount()];
-        grads[0] = needsGrad(0) ? Tensor.empty(input.shape()) : null;
-        grads[1] = needsGrad(1) ? Tensor.empty(weight.shape()) : null;
+        grads[0] = needsGrad(0) ? GradientStorage.uninitialized(input.shape()) : null;
+        grads[1] = needsGrad(1) ? GradientStorage.uninitialized(weight.shape()) : null;
         if (inputCount() == 3 && needsGrad(2)) {
-            grads[2] = Tensor.empty(input(2).shape());
+            grads[2] = GradientStorage.uninitialized(input(2).shape());
         }
         Convolution.backward(batch, channels, outChannels, window, input.data, input.offset, weight.data, weight.offset,
                 g.data, g.offset, grads[0] == null ? null : grads[0].data, 0, grads[1] == null ? null : grads[1].data, 0,

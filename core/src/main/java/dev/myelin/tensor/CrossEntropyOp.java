@@ -56,7 +56,7 @@ final class CrossEntropyOp extends Node {
         Tensor logProbs = saved(0);
         int rows = logProbs.dim(0);
         int classes = logProbs.dim(1);
-        Tensor dx = Tensor.empty(logProbs.shape());
+        Tensor dx = GradientStorage.uninitialized(logProbs.shape());
         SoftmaxKernels.crossEntropyBackward(logProbs.data, logProbs.offset, rows, classes, labels, smoothing,
                 g.item() / rows, dx.data, 0);
         return new Tensor[] {dx};

@@ -40,7 +40,7 @@ final class DropoutOp extends Node {
 
     @Override
     Tensor[] backward(Tensor g) {
-        Tensor dx = Tensor.empty(g.shape());
+        Tensor dx = GradientStorage.uninitialized(g.shape());
         multiply(g, saved(0), dx);
         return new Tensor[] {dx};
     }

@@ -38,15 +38,15 @@ final class LinearOp extends Node {
         int out = w.dim(0);
         Tensor[] grads = new Tensor[inputCount()];
         if (needsGrad(0)) {
-            grads[0] = Tensor.empty(x.shape());
+            grads[0] = GradientStorage.uninitialized(x.shape());
             Dense.backwardInput(rows, in, out, g.data, g.offset, w.data, w.offset, grads[0].data, 0);
         }
         if (needsGrad(1)) {
-            grads[1] = Tensor.empty(w.shape());
+            grads[1] = GradientStorage.uninitialized(w.shape());
             Dense.backwardWeight(rows, in, out, g.data, g.offset, x.data, x.offset, grads[1].data, 0);
         }
         if (inputCount() == 3 && needsGrad(2)) {
-            grads[2] = Tensor.empty(input(2).shape());
+            grads[2] = GradientStorage.uninitialized(input(2).shape());
             Dense.backwardBias(rows, out, g.data, g.offset, grads[2].data, 0);
         }
         return grads;

@@ -29,7 +29,7 @@ final class MaxPool2dOp extends Node {
 
     @Override
     Tensor[] backward(Tensor g) {
-        Tensor dx = Tensor.empty(input(0).shape());
+        Tensor dx = GradientStorage.uninitialized(input(0).shape());
         Pooling.maxPoolBackward(planes(input(0)), window, g.data, g.offset, argmax, 0, dx.data, dx.offset);
         return new Tensor[] {dx};
     }

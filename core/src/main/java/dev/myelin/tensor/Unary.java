@@ -27,7 +27,7 @@ final class Unary {
     }
 
     static Tensor derivative(Tensor a, Tensor g, Derivative f) {
-        Tensor out = Tensor.empty(a.shape());
+        Tensor out = GradientStorage.uninitialized(a.shape());
         f.apply(a.data, a.offset, g.data, g.offset, out.data, 0, a.size());
         return out;
     }
