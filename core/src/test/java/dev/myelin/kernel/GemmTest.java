@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.myelin.parallel.Parallel;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -14,11 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Holds {@link Gemm} to its scalar twin {@link GemmReference} for every transposition and odd sizes. */
 class GemmTest {
     private static float[] random(SplittableRandom r, int n) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) (r.nextDouble() * 2 - 1);
-        }
-        return x;
+        return VectorTesting.uniform(r, n);
     }
 
     // Both sum K float products but may order them differently: |error| <= K * 2^-24 * sum|a||b| <= 1e-5 for K <= 70.
@@ -90,25 +87,16 @@ class GemmTest {
                     float[] b = random(r, k * n);
                     float[] expected = new float[m * n];
                     GemmReference.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, expected, 0, n, false);
-                    float[] first = null;
-                    int before = Parallel.threads();
-                    try {
-                        for (int threads : new int[] {1, 2, 3, 4}) {
-                            Parallel.setThreads(threads);
-                            float[] c = new float[m * n];
-                            Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, c, 0, n, false);
-                            if (first == null) {
-                                first = c;
-                                for (int i = 0; i < c.length; i++) {
-                                    assertEquals(expected[i], c[i], 3e-4, "element " + i); // K up to 2000 products
-                                }
-                            } else {
-                                assertArrayEquals(first, c, m + "x" + k + "x" + n + ": " + threads + " threads differ from 1");
-                            }
-                        }
-                    } finally {
-                        Parallel.setThreads(before);
+                    Supplier<Object> product = () -> {
+                        float[] c = new float[m * n];
+                        Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, c, 0, n, false);
+                        return c;
+                    };
+                    float[] c = (float[]) product.get();
+                    for (int i = 0; i < c.length; i++) {
+                        assertEquals(expected[i], c[i], 3e-4, "element " + i); // K up to 2000 products
                     }
+                    VectorTesting.assertSameAcrossThreadCounts(m + "x" + k + "x" + n, product);
                 }
             }
         }

@@ -62,6 +62,15 @@ final class VectorTesting {
         }
     }
 
+    /** {@code n} values drawn uniformly from [-1, 1). */
+    static float[] uniform(SplittableRandom r, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        return x;
+    }
+
     /**
      * Runs {@code body} with 1, 2 and 3 threads and fails unless all three give the same bits
      * ({@code body} returns arrays, or an array of arrays; floats and doubles compare by their bits).
