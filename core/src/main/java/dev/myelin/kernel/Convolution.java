@@ -106,18 +106,33 @@ public final class Convolution {
             float[] gy, int gyOff, float[] gyWide, float[] dw, int dwOff) {
         int patch = channels * window.kernelSize();
         int wide = batch * window.outPlaneSize();
-        float[] cols = columns(batch, channels, window, x, xOff);
         if (patch < outChannels) {
             // Few outputs (32 x 9 for a 1-channel 3x3 layer) over a very long K: one dot product per
             // element keeps both threads busy, where GEMM had three row slivers to share.
+            float[] cols = columns(batch, channels, window, x, xOff);
             Gemm.rowDots(outChannels, patch, wide, gyWide, 0, wide, cols, 0, wide, dw, dwOff, patch);
             return;
         }
-        // dWᵀ (P x out) = cols dY: the wide column matrix is read in place, and dY position-major
-        // (wide x out) is already in GEMM's packed-panel order, so packing it is a row copy.
-        float[] gyTall = positionMajor(batch, outChannels, window.outPlaneSize(), gy, gyOff);
+        // dWᵀ (P x out) = sum over images of cols_n dY_n, with dY position-major so that each image's
+        // rows are already in GEMM's packed-panel order. Each thread owns the rows of a run of input
+        // channels and builds only those rows of each image's columns, in its own L2, adding the
+        // images up in order: no batch-wide column matrix, and no sum split across threads.
+        int taps = window.kernelSize();
+        int outPlane = window.outPlaneSize();
+        int imageSize = channels * window.planeSize();
+        float[] gyTall = positionMajor(batch, outChannels, outPlane, gy, gyOff);
         float[] dwT = Scratch.floats(Scratch.CONV_WEIGHT_GRAD, patch * outChannels);
-        Gemm.sgemm(false, false, patch, outChannels, wide, cols, 0, wide, gyTall, 0, outChannels, dwT, 0, outChannels, false);
+        int threads = Math.min(Parallel.threadsHere(), channels);
+        Parallel.forRange(threads, t -> {
+            int first = channels * t / threads;
+            int count = channels * (t + 1) / threads - first;
+            float[] cols = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, count * taps * outPlane);
+            for (int n = 0; n < batch; n++) {
+                Im2col.im2col(count, window, x, xOff + n * imageSize + first * window.planeSize(), cols, 0, outPlane);
+                Gemm.sgemm(false, false, count * taps, outChannels, outPlane, cols, 0, outPlane,
+                        gyTall, n * outPlane * outChannels, outChannels, dwT, first * taps * outChannels, outChannels, n > 0);
+            }
+        });
         for (int o = 0; o < outChannels; o++) {
             for (int q = 0; q < patch; q++) {
                 dw[dwOff + o * patch + q] = dwT[q * outChannels + o];

@@ -68,7 +68,7 @@ final class VectorGemm {
         int nc = Math.min(roundUp(n, nr), Math.max(nr, NC / nr * nr));
         int rowSlivers = (m + mr - 1) / mr;
         int allColSlivers = (n + nr - 1) / nr;
-        int threads = Parallel.threads();
+        int threads = Parallel.threadsHere();
         if (threads > 1 && allColSlivers >= threads) {
             // One parallel region for the whole product: each thread owns a band of columns through every
             // K panel and packs only its own slivers of B. Splitting each panel's rows instead costs a

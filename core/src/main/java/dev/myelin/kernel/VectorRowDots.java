@@ -32,7 +32,7 @@ final class VectorRowDots {
     static void abT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc) {
         int rowBlocks = (m + ROWS - 1) / ROWS;
-        int threads = Math.min(Parallel.threads(), rowBlocks);
+        int threads = Math.min(Parallel.threadsHere(), rowBlocks);
         Parallel.forRange(threads, t -> {
             int first = rowBlocks * t / threads * ROWS;
             int end = Math.min(m, rowBlocks * (t + 1) / threads * ROWS);

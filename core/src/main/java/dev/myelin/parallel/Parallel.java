@@ -25,6 +25,15 @@ public final class Parallel {
         return threads;
     }
 
+    /**
+     * The threads a loop started here would get: 1 inside a parallel loop (nested loops run inline),
+     * else {@link #threads()}. Kernels that split work by thread count ask this, so that a nested call
+     * does not cut its work into pieces it would then run one after another.
+     */
+    public static int threadsHere() {
+        return INSIDE.get() ? 1 : threads;
+    }
+
     /** Sets the number of threads for all later parallel loops (at least 1). */
     public static synchronized void setThreads(int n) {
         if (n < 1) {
