@@ -54,19 +54,16 @@ public final class Convolution {
 
     /**
      * All the gradients of one convolution: {@code dx}, {@code dw} and {@code db} may each be null
-     * when not wanted. {@code dY} is rearranged channel-major once, and only when the bias gradient or
-     * a short-patch weight gradient reads it.
+     * when not wanted. {@code dY} is rearranged channel-major only for a short-patch weight gradient.
      */
     public static void backward(int batch, int channels, int outChannels, Window2d window, float[] x, int xOff,
             float[] w, int wOff, float[] gy, int gyOff, float[] dx, int dxOff, float[] dw, int dwOff,
             float[] db, int dbOff) {
         int outPlane = window.outPlaneSize();
-        int wide = batch * outPlane;
         int patch = channels * window.kernelSize();
-        boolean channelMajorNeeded = db != null || (dw != null && patch < outChannels);
-        float[] gyWide = channelMajorNeeded ? channelMajor(batch, outChannels, outPlane, gy, gyOff) : null;
-        if (db != null) { // row o of gyWide is dY[:, o]: one row sum per channel, on the vector reduction kernel
-            ReductionKernels.sum(gyWide, 0, new int[] {outChannels, wide}, new boolean[] {false, true}, 1.0, db, dbOff);
+        float[] gyWide = dw != null && patch < outChannels ? channelMajor(batch, outChannels, outPlane, gy, gyOff) : null;
+        if (db != null) {
+            backwardBias(batch, outChannels, window, gy, gyOff, db, dbOff);
         }
         if (dx != null) {
             backwardInput(batch, channels, outChannels, window, gy, gyOff, w, wOff, dx, dxOff);

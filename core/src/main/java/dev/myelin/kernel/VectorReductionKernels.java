@@ -45,10 +45,30 @@ final class VectorReductionKernels {
             default -> {
                 if (d.length == 3 && !r[0]) {
                     sumAxis(x, xOff, d[0], d[1], d[2], scale, out, outOff);
+                } else if (d.length == 3 && !r[1]) {
+                    sumOuterAndInner(x, xOff, d[0], d[1], d[2], scale, out, outOff);
                 } else {
                     sumRuns(x, xOff, l, scale, out, outOff);
                 }
             }
+        }
+    }
+
+    /**
+     * {@code out[k] = scale Σ_o Σ_i x[o, k, i]}, the layout of a bias gradient ({@code (batch, channels,
+     * positions)} summed to one value per channel): one double partial per contiguous run
+     * {@code x[o, k, :]}, the partials of each k added in order of o.
+     */
+    private static void sumOuterAndInner(float[] x, int xOff, int outer, int n, int inner, double scale, float[] out,
+            int outOff) {
+        double[] partial = partials(n * outer, (long) outer * n * inner,
+                t -> VectorLoops.sum(x, xOff + ((t % outer) * n + t / outer) * inner, inner));
+        for (int k = 0; k < n; k++) {
+            double s = 0;
+            for (int o = 0; o < outer; o++) {
+                s += partial[k * outer + o];
+            }
+            out[outOff + k] = (float) (s * scale);
         }
     }
 
