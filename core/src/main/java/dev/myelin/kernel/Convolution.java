@@ -32,6 +32,16 @@ public final class Convolution {
      */
     public static void forward(int batch, int channels, int outChannels, Window2d window,
             float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff, float[] y, int yOff) {
+        forward(batch, channels, outChannels, window, x, xOff, w, wOff, bias, biasOff, false, y, yOff);
+    }
+
+    /**
+     * As {@link #forward(int, int, int, Window2d, float[], int, float[], int, float[], int, float[], int)},
+     * followed by ReLU when {@code relu} is set: {@code y = max(conv(x, w) + bias, 0)}, applied to each
+     * image's output while it is still in cache, with the same bits as a separate ReLU pass.
+     */
+    public static void forward(int batch, int channels, int outChannels, Window2d window,
+            float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff, boolean relu, float[] y, int yOff) {
         int patch = channels * window.kernelSize();
         int outPlane = window.outPlaneSize();
         int imageSize = channels * window.planeSize();
@@ -40,16 +50,25 @@ public final class Convolution {
             Im2col.im2col(channels, window, x, xOff + n * imageSize, cols, 0, outPlane);
             int image = yOff + n * outChannels * outPlane;
             Gemm.sgemm(false, false, outChannels, outPlane, patch, w, wOff, patch, cols, 0, outPlane, y, image, outPlane, false);
-            if (bias != null) {
+            if (bias != null || relu) {
                 for (int o = 0; o < outChannels; o++) {
-                    float b = bias[biasOff + o];
-                    int at = image + o * outPlane;
-                    for (int l = 0; l < outPlane; l++) {
-                        y[at + l] += b;
-                    }
+                    addBiasAndClamp(y, image + o * outPlane, outPlane, bias == null ? 0f : bias[biasOff + o], relu);
                 }
             }
         });
+    }
+
+    /** {@code y[at..at+n) += b}, then {@code max(y, 0)} when {@code relu} is set (as {@code Math.max}, so NaN stays NaN). */
+    private static void addBiasAndClamp(float[] y, int at, int n, float b, boolean relu) {
+        if (relu) {
+            for (int l = 0; l < n; l++) {
+                y[at + l] = Math.max(y[at + l] + b, 0f);
+            }
+        } else {
+            for (int l = 0; l < n; l++) {
+                y[at + l] += b;
+            }
+        }
     }
 
     /**

@@ -89,6 +89,12 @@ public final class Conv2d extends Module {
                 padW, dilationH, dilationW);
     }
 
+    /** {@code relu(forward(input))} in one op ({@link Functional#conv2dRelu}); {@link Sequential} fuses a following {@link ReLU} this way. */
+    Tensor forwardRelu(Tensor input) {
+        return Functional.conv2dRelu(input, weight.value(), bias == null ? null : bias.value(), strideH, strideW, padH,
+                padW, dilationH, dilationW);
+    }
+
     /** The weight, {@code (C_out, C_in, kH, kW)}. */
     public Parameter weight() {
         return weight;

@@ -44,12 +44,23 @@ public final class Sequential extends Module {
         return size;
     }
 
-    /** Applies each module in turn. */
+    /**
+     * Applies each module in turn. A {@link Conv2d} directly followed by a {@link ReLU} (both exactly
+     * those classes) runs as one fused op, which gives the same values and gradients without storing
+     * the pre-activation tensor.
+     */
     @Override
     public Tensor forward(Tensor input) {
         Tensor x = input;
-        for (Module m : namedChildren().values()) {
-            x = m.forward(x);
+        Module[] modules = namedChildren().values().toArray(new Module[0]);
+        for (int i = 0; i < modules.length; i++) {
+            Module m = modules[i];
+            if (m.getClass() == Conv2d.class && i + 1 < modules.length && modules[i + 1].getClass() == ReLU.class) {
+                x = ((Conv2d) m).forwardRelu(x);
+                i++;
+            } else {
+                x = m.forward(x);
+            }
         }
         return x;
     }

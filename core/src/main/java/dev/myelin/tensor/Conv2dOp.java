@@ -1,36 +1,51 @@
 package dev.myelin.tensor;
 
 import dev.myelin.kernel.Convolution;
+import dev.myelin.kernel.UnaryKernels;
 import dev.myelin.kernel.Window2d;
 
 /**
  * 2-D convolution (cross-correlation), {@code (N, C, H, W) * (O, C, kH, kW) + (O) -> (N, O, H_out, W_out)},
- * computed by {@link Convolution}. Backward gives the input gradient (the transposed convolution of
- * the output gradient), the weight gradient (output gradient correlated with the input, summed over
- * the batch) and the bias gradient (output gradient summed over batch and positions).
+ * computed by {@link Convolution}, optionally followed by ReLU in the same pass. Backward gives the
+ * input gradient (the transposed convolution of the output gradient), the weight gradient (output
+ * gradient correlated with the input, summed over the batch) and the bias gradient (output gradient
+ * summed over batch and positions); with ReLU, the output gradient is first masked where the output
+ * is not positive, which is exactly where the convolution's result was not.
  */
 final class Conv2dOp extends Node {
     private final Window2d window;
+    private final boolean relu;
 
-    private Conv2dOp(Tensor input, Tensor weight, Tensor bias, Window2d window) {
+    private Conv2dOp(Tensor input, Tensor weight, Tensor bias, Window2d window, boolean relu) {
         super(bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias});
         this.window = window;
+        this.relu = relu;
     }
 
     static Tensor forward(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW, int padH, int padW,
             int dilationH, int dilationW) {
+        return forward(input, weight, bias, strideH, strideW, padH, padW, dilationH, dilationW, false);
+    }
+
+    static Tensor forward(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW, int padH, int padW,
+            int dilationH, int dilationW, boolean relu) {
         Window2d window = check(input, weight, bias, strideH, strideW, padH, padW, dilationH, dilationW);
         int batch = input.dim(0);
         int channels = input.dim(1);
         int outChannels = weight.dim(0);
         Tensor out = Tensor.empty(Shape.of(batch, outChannels, window.outHeight(), window.outWidth()));
         Convolution.forward(batch, channels, outChannels, window, input.data, input.offset, weight.data, weight.offset,
-                bias == null ? null : bias.data, bias == null ? 0 : bias.offset, out.data, out.offset);
-        return Autograd.record(out, new Conv2dOp(input, weight, bias, window));
+                bias == null ? null : bias.data, bias == null ? 0 : bias.offset, relu, out.data, out.offset);
+        Conv2dOp node = new Conv2dOp(input, weight, bias, window, relu);
+        if (relu) {
+            node.save(out);
+        }
+        return Autograd.record(out, node);
     }
 
     @Override
-    Tensor[] backward(Tensor g) {
+    Tensor[] backward(Tensor gradOut) {
+        Tensor g = relu ? Unary.derivative(saved(0), gradOut, UnaryKernels::reluBackward) : gradOut;
         Tensor input = input(0);
         Tensor weight = input(1);
         int batch = input.dim(0);
@@ -45,6 +60,9 @@ final class Conv2dOp extends Node {
         Convolution.backward(batch, channels, outChannels, window, input.data, input.offset, weight.data, weight.offset,
                 g.data, g.offset, grads[0] == null ? null : grads[0].data, 0, grads[1] == null ? null : grads[1].data, 0,
                 inputCount() == 3 && grads[2] != null ? grads[2].data : null, 0);
+        if (relu) {
+            GradientStorage.recycle(g); // the masked gradient was this node's own scratch
+        }
         return grads;
     }
 

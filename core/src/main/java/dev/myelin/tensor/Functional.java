@@ -31,6 +31,17 @@ public final class Functional {
     }
 
     /**
+     * {@code relu(conv2d(...))} in one op: the ReLU is applied to each image's output while it is still
+     * in cache, and no separate pre-activation tensor is kept. Values and gradients are bit-identical
+     * to the two ops applied one after the other. {@code Sequential} uses it for a {@code Conv2d}
+     * followed by a {@code ReLU}.
+     */
+    public static Tensor conv2dRelu(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW,
+            int padH, int padW, int dilationH, int dilationW) {
+        return Conv2dOp.forward(input, weight, bias, strideH, strideW, padH, padW, dilationH, dilationW, true);
+    }
+
+    /**
      * A fully connected layer, {@code y = x Wᵀ + b}, as {@code torch.nn.functional.linear}.
      *
      * @param input  {@code (N, in)}

@@ -96,6 +96,14 @@ final class GradientStorage {
         }
     }
 
+    /** A gradient an op made and used up inside its own backward: free for the next allocation. */
+    static void recycle(Tensor scratch) {
+        GradientStorage storage = ACTIVE.get();
+        if (storage != null) {
+            storage.discard(scratch);
+        }
+    }
+
     /** One thread's free arrays, by exact length. */
     private static final class FreeArrays {
         private final Map<Integer, ArrayDeque<float[]>> byLength = new HashMap<>();

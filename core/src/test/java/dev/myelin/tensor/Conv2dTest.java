@@ -142,4 +142,42 @@ class Conv2dTest {
                 Tensor.randn(new Generator(40), 2, 3, 5, 7), Tensor.randn(new Generator(41), 2, 3, 2, 3),
                 Tensor.randn(new Generator(42), 2));
     }
+
+    @Test
+    void fusedConvReluGivesTheBitsOfReluAfterConv() {
+        for (boolean withBias : new boolean[] {true, false}) {
+            Generator g = new Generator(withBias ? 50 : 51);
+            Tensor x = Tensor.randn(g, 3, 4, 9, 8);
+            Tensor w = Tensor.randn(g, 5, 4, 3, 3);
+            Tensor b = withBias ? Tensor.randn(g, 5) : null;
+            Tensor upstream = Tensor.randn(g, 3, 5, 9, 8);
+            Tensor[] separate = convReluGradients(x, w, b, upstream, false);
+            Tensor[] fused = convReluGradients(x, w, b, upstream, true);
+            for (int i = 0; i < separate.length; i++) {
+                if (separate[i] != null) {
+                    assertArrayEquals(separate[i].toArray(), fused[i].toArray(), "output, dx, dw, db: " + i);
+                }
+            }
+        }
+    }
+
+    /** The output and the gradients of x, w and b after backward from {@code upstream}, fused or not. */
+    private static Tensor[] convReluGradients(Tensor x, Tensor w, Tensor b, Tensor upstream, boolean fused) {
+        Tensor xl = x.detach().requiresGrad(true);
+        Tensor wl = w.detach().requiresGrad(true);
+        Tensor bl = b == null ? null : b.detach().requiresGrad(true);
+        Tensor y = fused ? Functional.conv2dRelu(xl, wl, bl, 1, 1, 1, 1, 1, 1) : Functional.conv2d(xl, wl, bl, 1, 1, 1).relu();
+        y.backward(upstream);
+        return new Tensor[] {y.detach(), xl.grad(), wl.grad(), bl == null ? null : bl.grad()};
+    }
+
+    // Small weights and inputs with biases of +1 and -1 keep every pre-activation about 1 away from
+    // ReLU's kink, so central differences see both the passing and the blocked channels exactly.
+    @Test
+    void gradCheckFusedConvRelu() {
+        Tensor x = Tensor.randn(new Generator(60), 2, 2, 5, 5).mul(0.1f);
+        Tensor w = Tensor.randn(new Generator(61), 4, 2, 3, 3).mul(0.1f);
+        Tensor b = Tensor.of(new float[] {1, -1, 1, -1}, 4);
+        GradCheck.check(in -> Functional.conv2dRelu(in[0], in[1], in[2], 1, 1, 1, 1, 1, 1), x, w, b);
+    }
 }
