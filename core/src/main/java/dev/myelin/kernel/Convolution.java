@@ -8,14 +8,14 @@ import dev.myelin.parallel.Parallel;
  * {@code (outChannels, channels, kH, kW)} and outputs {@code (batch, outChannels, outH, outW)}, all
  * row-major at the given offsets. Every method overwrites its output.
  *
- * <p>With {@code P = channels*kH*kW}, {@code L = outH*outW} and {@code B = batch*L}: the forward pass
- * is one GEMM per image, {@code Y_n (outChannels x L) = W (outChannels x P) * cols_n (P x L)}, written
- * straight into the output. The gradients fold the batch into GEMM's long dimension instead, with the
- * columns of every image side by side in one {@code P x B} matrix: {@code dW} sums over every position
- * of every image, which one thread per output must do in order, and a batch-wide product keeps that
- * long sum inside one well-shaped GEMM. When the patch is at least as long as the number of output
- * channels, {@code dW} is computed transposed, so that the wide column matrix is the operand GEMM reads
- * in place and only {@code dY} is packed.
+ * <p>With {@code P = channels*kH*kW} and {@code L = outH*outW}, everything runs image by image on
+ * columns that stay in the thread's L2. The forward pass is one GEMM per image,
+ * {@code Y_n (outChannels x L) = W (outChannels x P) * cols_n (P x L)}, written straight into the output.
+ * The input gradient is {@code cols_n = Wᵀ dY_n}, folded back by col2im. The weight gradient sums over
+ * every position of every image, which one thread per output must do in order. So each thread owns
+ * the rows of {@code dWᵀ} that belong to a band of input channels, and adds the images up one after
+ * another. When the patch is shorter than the channel count (a 1-channel first layer), dW is instead a
+ * few long dot products over the columns of the whole batch ({@link VectorRowDots}).
  * Work is split over images or output channels, never across a sum, so results do not depend on the
  * thread count. {@link ConvolutionReference} is the scalar oracle.
  */
@@ -109,7 +109,7 @@ public final class Convolution {
         });
     }
 
-    /** The weight gradient: {@code dW = dY * colsᵀ}, one GEMM whose K runs over every position of every image, in order. */
+    /** The weight gradient: {@code dW = dY * colsᵀ}, summed over every position of every image, in order. */
     public static void backwardWeight(int batch, int channels, int outChannels, Window2d window,
             float[] x, int xOff, float[] gy, int gyOff, float[] dw, int dwOff) {
         int patch = channels * window.kernelSize();
@@ -127,6 +127,10 @@ public final class Convolution {
             // element keeps both threads busy, where GEMM had three row slivers to share.
             float[] cols = columns(batch, channels, window, x, xOff);
             Gemm.rowDots(outChannels, patch, wide, gyWide, 0, wide, cols, 0, wide, dw, dwOff, patch);
+            return;
+        }
+        if (batch == 0) {
+            java.util.Arrays.fill(dw, dwOff, dwOff + outChannels * patch, 0f);
             return;
         }
         // dWᵀ (P x out) = sum over images of cols_n dY_n, with dY position-major so that each image's

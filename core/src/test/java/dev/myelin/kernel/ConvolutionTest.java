@@ -97,4 +97,18 @@ class ConvolutionTest {
 
         assertClose(expected, db, ATOL, RTOL, "conv db " + win);
     }
+
+    // An empty batch sums nothing: the weight gradient is zero, on both the channel-band and the row-dot path.
+    @org.junit.jupiter.api.Test
+    void weightGradientOfAnEmptyBatchIsZero() {
+        Window2d win = new Window2d(5, 5, 3, 3, 1, 1, 1, 1, 1, 1);
+        for (int[] io : new int[][] {{3, 2}, {1, 16}}) {
+            float[] dw = new float[io[1] * io[0] * 9];
+            java.util.Arrays.fill(dw, Float.NaN);
+            Convolution.backwardWeight(0, io[0], io[1], win, new float[0], 0, new float[0], 0, dw, 0);
+            for (float v : dw) {
+                org.junit.jupiter.api.Assertions.assertEquals(0f, v, io[0] + " -> " + io[1] + " channels");
+            }
+        }
+    }
 }
