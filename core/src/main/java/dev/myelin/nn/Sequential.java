@@ -1,6 +1,9 @@
 package dev.myelin.nn;
 
 import dev.myelin.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A chain of modules applied in order, as {@code torch.nn.Sequential}: the output of each is the input
@@ -48,20 +51,61 @@ public final class Sequential extends Module {
      * Applies each module in turn. A {@link Conv2d} directly followed by a {@link ReLU} (both exactly
      * those classes) runs as one fused op, which gives the same values and gradients without storing
      * the pre-activation tensor.
+     *
+     * <p>An output passed from one of this library's layers to another is seen by nothing but the
+     * graph, so it is marked {@link Tensor#reuseStorageAfterBackward()}: the backward pass hands its
+     * storage to the next step's layers. Outputs that any other module (a user's, or a subclass)
+     * produces or receives are not marked, since it might keep them; nor are the input and anything
+     * sharing storage with the result.
      */
     @Override
     public Tensor forward(Tensor input) {
         Tensor x = input;
         Module[] modules = namedChildren().values().toArray(new Module[0]);
+        List<Tensor> passedOn = new ArrayList<>();
+        Module producer = null;
         for (int i = 0; i < modules.length; i++) {
             Module m = modules[i];
+            if (producer != null && producesPrivately(producer) && consumesPrivately(m)) {
+                passedOn.add(x);
+            }
             if (m.getClass() == Conv2d.class && i + 1 < modules.length && modules[i + 1].getClass() == ReLU.class) {
                 x = ((Conv2d) m).forwardRelu(x);
-                i++;
+                producer = modules[++i];
             } else {
                 x = m.forward(x);
+                producer = m;
+            }
+        }
+        for (Tensor t : passedOn) {
+            if (!t.sharesStorageWith(input) && !t.sharesStorageWith(x)) {
+                t.reuseStorageAfterBackward();
             }
         }
         return x;
+    }
+
+    /** This library's layers, which keep no reference to what they are given or return. */
+    private static final Set<Class<? extends Module>> KEEP_NOTHING = Set.of(
+            Conv2d.class, Linear.class, ReLU.class, LeakyReLU.class, GELU.class, Sigmoid.class, Tanh.class,
+            Softmax.class, LogSoftmax.class, MaxPool2d.class, AvgPool2d.class, AdaptiveAvgPool2d.class,
+            BatchNorm1d.class, BatchNorm2d.class, Dropout.class, Flatten.class, Identity.class);
+
+    /** Whether {@code m}'s output comes from one of this library's layers (exactly, not a subclass). */
+    private static boolean producesPrivately(Module m) {
+        if (m.getClass() == Sequential.class) {
+            Sequential s = (Sequential) m;
+            return s.size > 0 && producesPrivately(s.get(s.size - 1));
+        }
+        return KEEP_NOTHING.contains(m.getClass());
+    }
+
+    /** Whether {@code m}'s input goes to one of this library's layers (exactly, not a subclass). */
+    private static boolean consumesPrivately(Module m) {
+        if (m.getClass() == Sequential.class) {
+            Sequential s = (Sequential) m;
+            return s.size > 0 && consumesPrivately(s.get(0));
+        }
+        return KEEP_NOTHING.contains(m.getClass());
     }
 }

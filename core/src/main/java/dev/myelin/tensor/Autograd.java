@@ -49,13 +49,12 @@ final class Autograd {
         Map<Node, Tensor> pending = new IdentityHashMap<>();
         pending.put(rootNode, seed);
         GradientStorage storage = GradientStorage.open();
+        ActivationReuse reuse = retainGraph ? null : ActivationReuse.plan(order);
         try (var noGrad = Grad.disabled()) {
             for (Node node : order) {
                 Tensor gradOut = pending.remove(node);
                 if (gradOut == null) { // no gradient reached this node from the root
-                    if (!retainGraph) {
-                        node.release();
-                    }
+                    release(node, reuse);
                     continue;
                 }
                 Tensor[] inputs = node.inputs();
@@ -90,13 +89,22 @@ final class Autograd {
                     }
                 }
                 storage.release(gradOut); // consumed: recycled unless passed on to another node
-                if (!retainGraph) {
-                    node.release();
-                }
+                release(node, reuse);
             }
         } finally {
             storage.close();
         }
+    }
+
+    /** Frees the node's saved tensors unless the graph is retained ({@code reuse} null). */
+    private static void release(Node node, ActivationReuse reuse) {
+        if (reuse == null) {
+            return;
+        }
+        Tensor[] inputs = node.inputs();
+        Tensor[] saved = node.savedTensors();
+        node.release();
+        reuse.released(inputs, saved);
     }
 
     /** Nodes ordered so that every node comes before the nodes that produced its inputs. */

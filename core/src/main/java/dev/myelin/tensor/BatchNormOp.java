@@ -65,7 +65,7 @@ final class BatchNormOp extends Node {
             scale[ch] = invStd[ch] * (weight == null ? 1.0 : weight.data[weight.offset + ch]);
             shift[ch] = bias == null ? 0.0 : bias.data[bias.offset + ch];
         }
-        Tensor out = Tensor.empty(input.shape());
+        Tensor out = GradientStorage.uninitialized(input.shape());
         BatchNormKernels.normalize(input.data, input.offset, n, c, s, mean, scale, shift, out.data, 0);
 
         Tensor[] inputs = new Tensor[1 + (weight == null ? 0 : 1) + (bias == null ? 0 : 1)];

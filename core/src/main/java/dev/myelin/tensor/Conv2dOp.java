@@ -33,7 +33,7 @@ final class Conv2dOp extends Node {
         int batch = input.dim(0);
         int channels = input.dim(1);
         int outChannels = weight.dim(0);
-        Tensor out = Tensor.empty(Shape.of(batch, outChannels, window.outHeight(), window.outWidth()));
+        Tensor out = GradientStorage.uninitialized(Shape.of(batch, outChannels, window.outHeight(), window.outWidth()));
         Convolution.forward(batch, channels, outChannels, window, input.data, input.offset, weight.data, weight.offset,
                 bias == null ? null : bias.data, bias == null ? 0 : bias.offset, relu, out.data, out.offset);
         Conv2dOp node = new Conv2dOp(input, weight, bias, window, relu);

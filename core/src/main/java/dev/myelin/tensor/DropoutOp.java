@@ -33,7 +33,7 @@ final class DropoutOp extends Node {
         for (int i = 0; i < mask.data.length; i++) {
             mask.data[i] = generator.nextFloat() < p ? 0f : scale;
         }
-        Tensor out = Tensor.empty(input.shape());
+        Tensor out = GradientStorage.uninitialized(input.shape());
         multiply(input, mask, out);
         return Autograd.record(out, new DropoutOp(input, mask));
     }

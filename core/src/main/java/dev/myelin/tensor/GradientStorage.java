@@ -7,16 +7,18 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Recycled storage for the gradients that flow between the nodes of one backward pass. Those
- * gradients never leave the engine (a leaf's gradient is copied into its {@code grad}), so once the
- * node that consumed one has run, its array can serve a later node, or the next step's backward, of
- * the same size. The reference CNN's backward otherwise allocates and zeroes about 20 MB a step.
+ * Recycled storage for the gradients that flow between the nodes of one backward pass, and for
+ * activations a backward pass has released ({@link ActivationReuse}). Those gradients never leave
+ * the engine (a leaf's gradient is copied into its {@code grad}), so once the node that consumed one
+ * has run, its array can serve a later node, or the next step, of the same size. The reference CNN's
+ * step otherwise allocates and zeroes about 50 MB.
  *
  * <p>Ops opt in, one allocation at a time, through {@link #uninitialized}: only where the kernel
- * overwrites every element, because a recycled array holds old values. Each array handed out is
- * reference-counted by the gradients that hold it (a node may pass its incoming gradient straight on,
- * or return one tensor for two inputs), and goes back to this thread's free lists when the count
- * drops to zero. Free arrays are kept per thread, by length, up to {@link #MAX_FREE_FLOATS}.
+ * overwrites every element, because a recycled array holds old values. Each gradient array handed out
+ * during a backward pass is reference-counted by the gradients that hold it (a node may pass its
+ * incoming gradient straight on, or return one tensor for two inputs), and goes back to this thread's
+ * free lists when the count drops to zero. Free arrays are kept per thread, by length, up to
+ * {@link #MAX_FREE_FLOATS}.
  */
 final class GradientStorage {
     /** At most 256 MiB of free arrays per thread: more than one backward pass of the example networks needs. */
@@ -49,23 +51,32 @@ final class GradientStorage {
     }
 
     /**
-     * A tensor whose every element the caller will overwrite: recycled storage inside a backward pass,
-     * fresh zeros outside one.
+     * A tensor whose every element the caller will overwrite, on a recycled array when this thread
+     * has one of the size. Inside a backward pass the array is tracked as a gradient.
      */
     static Tensor uninitialized(Shape shape) {
-        GradientStorage storage = ACTIVE.get();
         int size = shape.size();
-        if (storage == null || disabledForTests || size == 0) {
+        if (disabledForTests || size == 0) {
             return Tensor.empty(shape);
         }
-        float[] data = storage.free.take(size);
+        float[] data = FREE.get().take(size);
         if (data == null) {
             data = new float[size];
         } else if (poisonForTests) {
             Arrays.fill(data, Float.NaN);
         }
-        storage.references.put(data, 0);
+        GradientStorage storage = ACTIVE.get();
+        if (storage != null) {
+            storage.references.put(data, 0);
+        }
         return new Tensor(data, 0, shape);
+    }
+
+    /** An activation array no node reads any more ({@link ActivationReuse}): free for reuse on this thread. */
+    static void reuse(float[] array) {
+        if (!disabledForTests) {
+            FREE.get().give(array);
+        }
     }
 
     /** {@code g} is now held by one more pending gradient. */

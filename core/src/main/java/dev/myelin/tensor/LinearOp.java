@@ -23,7 +23,7 @@ final class LinearOp extends Node {
         if (b != null && (b.rank() != 1 || b.dim(0) != out)) {
             throw new IllegalArgumentException("linear: bias of shape " + b.shape() + " does not match weight " + w.shape());
         }
-        Tensor y = Tensor.empty(Shape.of(rows, out));
+        Tensor y = GradientStorage.uninitialized(Shape.of(rows, out));
         Dense.forward(rows, in, out, x.data, x.offset, w.data, w.offset, b == null ? null : b.data,
                 b == null ? 0 : b.offset, y.data, y.offset);
         return Autograd.record(y, new LinearOp(x, w, b));

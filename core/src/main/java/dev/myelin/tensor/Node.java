@@ -62,6 +62,11 @@ abstract class Node {
         return inputs;
     }
 
+    /** The tensors kept for backward (empty when none, null once released). */
+    final Tensor[] savedTensors() {
+        return saved;
+    }
+
     final void release() {
         inputs = null;
         saved = null;

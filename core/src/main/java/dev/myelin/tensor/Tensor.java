@@ -26,6 +26,7 @@ public final class Tensor {
     private boolean requiresGrad;
     private Tensor grad;
     private Node gradFn;
+    private boolean storageReusable;
 
     Tensor(float[] data, int offset, Shape shape) {
         if (offset < 0 || offset + shape.size() > data.length) {
@@ -224,6 +225,27 @@ public final class Tensor {
     /** Forgets the accumulated gradient. */
     public void zeroGrad() {
         grad = null;
+    }
+
+    /**
+     * Lets the engine reuse this tensor's storage once a backward pass (without {@code retainGraph})
+     * has released every node that reads it. Meant for intermediate results that nothing but the
+     * graph reads, such as the outputs {@code Sequential} passes from one layer to the next: after
+     * that backward pass this tensor's values are unspecified. Storage that a tensor without this
+     * mark shares in the graph is never reused. Returns this tensor.
+     */
+    public Tensor reuseStorageAfterBackward() {
+        storageReusable = true;
+        return this;
+    }
+
+    boolean storageReusable() {
+        return storageReusable;
+    }
+
+    /** Whether this tensor and {@code other} are views of the same storage. */
+    public boolean sharesStorageWith(Tensor other) {
+        return data == other.data;
     }
 
     /** Whether this tensor was created by the user rather than recorded from an op. */

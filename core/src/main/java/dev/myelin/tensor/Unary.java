@@ -21,7 +21,7 @@ final class Unary {
     }
 
     static Tensor map(Tensor x, Map f) {
-        Tensor out = Tensor.empty(x.shape());
+        Tensor out = GradientStorage.uninitialized(x.shape());
         f.apply(x.data, x.offset, out.data, 0, x.size());
         return out;
     }
