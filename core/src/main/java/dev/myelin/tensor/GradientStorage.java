@@ -72,6 +72,25 @@ final class GradientStorage {
         return new Tensor(data, 0, shape);
     }
 
+    /** An index array for a kernel that writes every element (max-pool's argmax), recycled when this thread has one. */
+    static int[] indices(int size) {
+        int[] array = disabledForTests || size == 0 ? null : FREE.get().takeInts(size);
+        if (array == null) {
+            return new int[size];
+        }
+        if (poisonForTests) {
+            Arrays.fill(array, Integer.MIN_VALUE);
+        }
+        return array;
+    }
+
+    /** An index array its node no longer needs: free for reuse on this thread. */
+    static void reuse(int[] array) {
+        if (!disabledForTests) {
+            FREE.get().give(array);
+        }
+    }
+
     /** An activation array no node reads any more ({@link ActivationReuse}): free for reuse on this thread. */
     static void reuse(float[] array) {
         if (!disabledForTests) {
@@ -115,9 +134,10 @@ final class GradientStorage {
         }
     }
 
-    /** One thread's free arrays, by exact length. */
+    /** One thread's free arrays, by exact length; int arrays count towards the same limit. */
     private static final class FreeArrays {
         private final Map<Integer, ArrayDeque<float[]>> byLength = new HashMap<>();
+        private final Map<Integer, ArrayDeque<int[]>> intsByLength = new HashMap<>();
         private long floats;
 
         float[] take(int length) {
@@ -134,6 +154,23 @@ final class GradientStorage {
                 return; // left to the garbage collector
             }
             byLength.computeIfAbsent(array.length, length -> new ArrayDeque<>()).push(array);
+            floats += array.length;
+        }
+
+        int[] takeInts(int length) {
+            ArrayDeque<int[]> arrays = intsByLength.get(length);
+            int[] array = arrays == null ? null : arrays.poll();
+            if (array != null) {
+                floats -= length;
+            }
+            return array;
+        }
+
+        void give(int[] array) {
+            if (floats + array.length > MAX_FREE_FLOATS) {
+                return;
+            }
+            intsByLength.computeIfAbsent(array.length, length -> new ArrayDeque<>()).push(array);
             floats += array.length;
         }
     }

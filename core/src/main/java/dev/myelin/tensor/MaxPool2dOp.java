@@ -22,9 +22,14 @@ final class MaxPool2dOp extends Node {
     static Tensor forward(Tensor input, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
         Window2d window = PoolWindow.of("maxPool2d", input, kernelH, kernelW, strideH, strideW, padH, padW);
         Tensor out = GradientStorage.uninitialized(PoolWindow.outputShape(input, window));
-        int[] argmax = new int[out.size()];
+        int[] argmax = GradientStorage.indices(out.size());
         Pooling.maxPoolForward(planes(input), window, input.data, input.offset, out.data, out.offset, argmax, 0);
         return Autograd.record(out, new MaxPool2dOp(input, window, argmax));
+    }
+
+    @Override
+    void releaseScratch() {
+        GradientStorage.reuse(argmax);
     }
 
     @Override

@@ -71,5 +71,10 @@ abstract class Node {
         inputs = null;
         saved = null;
         released = true;
+        releaseScratch();
+    }
+
+    /** Hands back storage only backward needed (max-pool's argmax); called once, when the graph is released. */
+    void releaseScratch() {
     }
 }
