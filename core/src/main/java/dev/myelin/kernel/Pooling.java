@@ -25,7 +25,11 @@ public final class Pooling {
     public static void maxPoolForward(int planes, Window2d window, float[] x, int xOff, float[] y, int yOff,
             int[] argmax, int argmaxOff) {
         if (isPlainTwoByTwo(window)) {
-            Parallel.forRange(planes, p -> maxPool2x2Plane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
+            if (VectorSupport.AVAILABLE) {
+                Parallel.forRange(planes, p -> VectorPooling.maxPool2x2Plane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
+            } else {
+                Parallel.forRange(planes, p -> maxPool2x2Plane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
+            }
             return;
         }
         Parallel.forRange(planes, p -> maxPoolPlane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
@@ -97,43 +101,51 @@ public final class Pooling {
         int outW = window.outWidth();
         int plane = xOff + p * window.planeSize();
         int out = p * outH * outW;
-        for (int oh = 0; oh < outH; oh++) {
-            int top = 2 * oh * width;
-            for (int ow = 0; ow < outW; ow++, out++) {
-                int index = top + 2 * ow;
-                float a = x[plane + index];
-                float b = x[plane + index + 1];
-                float c = x[plane + index + width];
-                float d = x[plane + index + width + 1];
-                float best;
-                int bestIndex;
-                if (Float.isNaN(a + b + c + d)) { // a NaN (or inf - inf): the general rule, rarely taken
-                    best = a;
-                    bestIndex = index;
-                    if (b > best || Float.isNaN(b)) {
-                        best = b;
-                        bestIndex = index + 1;
-                    }
-                    if (c > best || Float.isNaN(c)) {
-                        best = c;
-                        bestIndex = index + width;
-                    }
-                    if (d > best || Float.isNaN(d)) {
-                        best = d;
-                        bestIndex = index + width + 1;
-                    }
-                } else {
-                    // A tournament with integer selects, which compile to conditional moves (float selects
-                    // on x86 become branches, and these mispredict half the time on real activations).
-                    // Strict '>' and the pair order keep the first maximum in window order.
-                    int left = b > a ? index + 1 : index;
-                    int right = d > c ? index + width + 1 : index + width;
-                    bestIndex = x[plane + right] > x[plane + left] ? right : left;
-                    best = x[plane + bestIndex];
+        for (int oh = 0; oh < outH; oh++, out += outW) {
+            maxPool2x2Outputs(x, plane, 2 * oh * width, width, outW, y, yOff + out, argmax, argmaxOff + out);
+        }
+    }
+
+    /**
+     * {@code n} consecutive 2x2 outputs of one row, the first window's top-left at plane index
+     * {@code first}: the scalar twin of {@link VectorPooling}, and its fallback for blocks with a NaN.
+     */
+    static void maxPool2x2Outputs(float[] x, int plane, int first, int width, int n, float[] y, int yAt, int[] argmax,
+            int argmaxAt) {
+        for (int k = 0; k < n; k++) {
+            int index = first + 2 * k;
+            float a = x[plane + index];
+            float b = x[plane + index + 1];
+            float c = x[plane + index + width];
+            float d = x[plane + index + width + 1];
+            float best;
+            int bestIndex;
+            if (Float.isNaN(a + b + c + d)) { // a NaN (or inf - inf): the general rule, rarely taken
+                best = a;
+                bestIndex = index;
+                if (b > best || Float.isNaN(b)) {
+                    best = b;
+                    bestIndex = index + 1;
                 }
-                y[yOff + out] = best;
-                argmax[argmaxOff + out] = bestIndex;
+                if (c > best || Float.isNaN(c)) {
+                    best = c;
+                    bestIndex = index + width;
+                }
+                if (d > best || Float.isNaN(d)) {
+                    best = d;
+                    bestIndex = index + width + 1;
+                }
+            } else {
+                // A tournament with integer selects, which compile to conditional moves (float selects
+                // on x86 become branches, and these mispredict half the time on real activations).
+                // Strict '>' and the pair order keep the first maximum in window order.
+                int left = b > a ? index + 1 : index;
+                int right = d > c ? index + width + 1 : index + width;
+                bestIndex = x[plane + right] > x[plane + left] ? right : left;
+                best = x[plane + bestIndex];
             }
+            y[yAt + k] = best;
+            argmax[argmaxAt + k] = bestIndex;
         }
     }
 

@@ -1,0 +1,90 @@
+package dev.myelin.kernel;
+
+import static dev.myelin.kernel.VectorLoops.L;
+import static dev.myelin.kernel.VectorLoops.S;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The 2x2, stride-2 max-pool of {@link Pooling} on the Vector API, one output row at a time: the two
+ * input rows are loaded as vectors of pairs and split into their even and odd columns, so that each
+ * lane holds one window's four values. The tournament is {@link Pooling}'s scalar one, lane for lane
+ * (strict {@code >}, pairs in window order), so values and indices are bit-identical to it; a block
+ * that holds a NaN is left to the scalar rule. A 14-wide output row fills 14 of 16 lanes.
+ */
+final class VectorPooling {
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    /** Lane n takes element 2n of the two vectors laid end to end; {@link #ODD} takes 2n + 1. */
+    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, n -> 2 * n);
+    private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, n -> 2 * n + 1);
+    /** 0, 2, 4, ...: the left column of each lane's window, relative to the block's first. */
+    private static final IntVector STEP_TWO = IntVector.fromArray(I, twos(), 0);
+
+    private VectorPooling() {
+    }
+
+    private static int[] twos() {
+        int[] t = new int[L];
+        for (int n = 0; n < L; n++) {
+            t[n] = 2 * n;
+        }
+        return t;
+    }
+
+    /** Plane {@code p}, in blocks of up to {@code L} outputs of one row; a block with a NaN goes to the scalar loop. */
+    static void maxPool2x2Plane(int p, Window2d window, float[] x, int xOff, float[] y, int yOff, int[] argmax,
+            int argmaxOff) {
+        int width = window.width();
+        int outH = window.outHeight();
+        int outW = window.outWidth();
+        int plane = xOff + p * window.planeSize();
+        int out = p * outH * outW;
+        for (int oh = 0; oh < outH; oh++, out += outW) {
+            int top = 2 * oh * width;
+            for (int ow = 0; ow < outW; ow += L) {
+                int n = Math.min(L, outW - ow);
+                if (!block(x, plane, top + 2 * ow, width, n, y, yOff + out + ow, argmax, argmaxOff + out + ow)) {
+                    Pooling.maxPool2x2Outputs(x, plane, top + 2 * ow, width, n, y, yOff + out + ow, argmax,
+                            argmaxOff + out + ow);
+                }
+            }
+        }
+    }
+
+    /** {@code n <= L} outputs whose windows start at plane index {@code first}; false if one holds a NaN. */
+    private static boolean block(float[] x, int plane, int first, int width, int n, float[] y, int yAt, int[] argmax,
+            int argmaxAt) {
+        int at = plane + first;
+        VectorMask<Float> lo = S.indexInRange(0, 2 * n);
+        VectorMask<Float> hi = S.indexInRange(L, 2 * n);
+        FloatVector top0 = FloatVector.fromArray(S, x, at, lo);
+        FloatVector top1 = FloatVector.fromArray(S, x, at + L, hi);
+        FloatVector bottom0 = FloatVector.fromArray(S, x, at + width, lo);
+        FloatVector bottom1 = FloatVector.fromArray(S, x, at + width + L, hi);
+        FloatVector a = top0.rearrange(EVEN, top1);
+        FloatVector b = top0.rearrange(ODD, top1);
+        FloatVector c = bottom0.rearrange(EVEN, bottom1);
+        FloatVector d = bottom0.rearrange(ODD, bottom1);
+        if (a.add(b).add(c).add(d).test(VectorOperators.IS_NAN).anyTrue()) {
+            return false; // masked-off lanes load zeros, so only real windows can raise this
+        }
+        VectorMask<Float> bWins = b.compare(VectorOperators.GT, a);
+        VectorMask<Float> dWins = d.compare(VectorOperators.GT, c);
+        FloatVector left = a.blend(b, bWins);
+        FloatVector right = c.blend(d, dWins);
+        VectorMask<Float> rightWins = right.compare(VectorOperators.GT, left);
+        IntVector leftIndex = STEP_TWO.add(first);
+        leftIndex = leftIndex.blend(leftIndex.add(1), bWins.cast(I));
+        IntVector rightIndex = STEP_TWO.add(first + width);
+        rightIndex = rightIndex.blend(rightIndex.add(1), dWins.cast(I));
+        VectorMask<Float> valid = S.indexInRange(0, n);
+        left.blend(right, rightWins).intoArray(y, yAt, valid);
+        leftIndex.blend(rightIndex, rightWins.cast(I)).intoArray(argmax, argmaxAt, valid.cast(I));
+        return true;
+    }
+}
