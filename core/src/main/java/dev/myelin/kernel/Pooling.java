@@ -74,6 +74,11 @@ public final class Pooling {
     public static void maxPoolBackward(int planes, Window2d window, float[] gy, int gyOff, int[] argmax, int argmaxOff,
             float[] dx, int dxOff) {
         int outPlane = window.outPlaneSize();
+        if (isPlainTwoByTwo(window) && VectorSupport.AVAILABLE) {
+            Parallel.forRange(planes, p -> VectorPooling.maxPool2x2BackwardPlane(p, window, gy, gyOff, argmax, argmaxOff,
+                    dx, dxOff));
+            return;
+        }
         Parallel.forRange(planes, p -> {
             int plane = dxOff + p * window.planeSize();
             Arrays.fill(dx, plane, plane + window.planeSize(), 0f);

@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The 2x2, stride-2 max-pool of {@link Pooling} on the Vector API, one output row at a time: the two
+ * The 2x2, stride-2 max-pool of {@link Pooling} on the Vector API. Forward runs one output row at a time: the two
  * input rows are loaded as vectors of pairs and split into their even and odd columns, so that each
  * lane holds one window's four values. The tournament is {@link Pooling}'s scalar one, lane for lane
  * (strict {@code >}, pairs in window order), so values and indices are bit-identical to it; a block
@@ -86,5 +86,26 @@ final class VectorPooling {
         left.blend(right, rightWins).intoArray(y, yAt, valid);
         leftIndex.blend(rightIndex, rightWins.cast(I)).intoArray(argmax, argmaxAt, valid.cast(I));
         return true;
+    }
+
+    /**
+     * The backward of plane {@code p}: zeros, then each output's gradient stored at the input its window
+     * chose. 2x2 stride-2 windows do not overlap, so no input receives two gradients and a scatter
+     * store needs no sum.
+     */
+    static void maxPool2x2BackwardPlane(int p, Window2d window, float[] gy, int gyOff, int[] argmax, int argmaxOff,
+            float[] dx, int dxOff) {
+        int outPlane = window.outPlaneSize();
+        int plane = dxOff + p * window.planeSize();
+        java.util.Arrays.fill(dx, plane, plane + window.planeSize(), 0f);
+        int first = p * outPlane;
+        int l = 0;
+        // The scatter reads a whole vector of indices even under a mask, so the tail is scalar.
+        for (int whole = S.loopBound(outPlane); l < whole; l += L) {
+            FloatVector.fromArray(S, gy, gyOff + first + l).intoArray(dx, plane, argmax, argmaxOff + first + l);
+        }
+        for (; l < outPlane; l++) {
+            dx[plane + argmax[argmaxOff + first + l]] = gy[gyOff + first + l];
+        }
     }
 }

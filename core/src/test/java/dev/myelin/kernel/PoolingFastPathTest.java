@@ -39,5 +39,16 @@ class PoolingFastPathTest {
         Pooling.maxPoolForward(planes, window, x, 0, actual, 0, actualIndex, 0);
         assertArrayEquals(expected, actual);
         assertArrayEquals(expectedIndex, actualIndex);
+
+        float[] gy = new float[outSize];
+        for (int i = 0; i < outSize; i++) {
+            gy[i] = (float) r.nextGaussian();
+        }
+        float[] expectedDx = new float[x.length];
+        float[] actualDx = new float[x.length];
+        java.util.Arrays.fill(actualDx, Float.NaN); // overwritten, not added to
+        PoolingReference.maxPoolBackward(planes, window, gy, 0, expectedIndex, 0, expectedDx, 0);
+        Pooling.maxPoolBackward(planes, window, gy, 0, actualIndex, 0, actualDx, 0);
+        assertArrayEquals(expectedDx, actualDx);
     }
 }
