@@ -15,7 +15,7 @@ record Recipe(int epochs, double learningRate, OptimizerKind optimizer, Schedule
         Recipe preset = switch (options.model()) {
             case MLP -> new Recipe(15, 1e-3, OptimizerKind.ADAM, ScheduleKind.COSINE, false, 0);
             case CNN -> new Recipe(15, 1e-3, OptimizerKind.ADAM, ScheduleKind.COSINE, true, 0);
-            case BEST -> new Recipe(20, 3e-3, OptimizerKind.ADAMW, ScheduleKind.ONECYCLE, true, 0.05);
+            case BEST -> new Recipe(30, 3e-3, OptimizerKind.ADAMW, ScheduleKind.ONECYCLE, true, 0.05);
         };
         return new Recipe(
                 options.epochs() != null ? options.epochs() : preset.epochs,
