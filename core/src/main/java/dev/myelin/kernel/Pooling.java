@@ -25,11 +25,7 @@ public final class Pooling {
     public static void maxPoolForward(int planes, Window2d window, float[] x, int xOff, float[] y, int yOff,
             int[] argmax, int argmaxOff) {
         if (isPlainTwoByTwo(window)) {
-            if (VectorSupport.AVAILABLE) {
-                Parallel.forRange(planes, p -> VectorPooling.maxPool2x2Plane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
-            } else {
-                Parallel.forRange(planes, p -> maxPool2x2Plane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
-            }
+            Parallel.forRange(planes, p -> maxPool2x2Plane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
             return;
         }
         Parallel.forRange(planes, p -> maxPoolPlane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
@@ -98,7 +94,7 @@ public final class Pooling {
                 && w.padH() == 0 && w.padW() == 0 && w.dilationH() == 1 && w.dilationW() == 1;
     }
 
-    /** The 2x2 case of {@link #maxPoolPlane}, with the same tie and NaN rules, without per-tap bounds checks. */
+    /** The 2x2 case of {@link #maxPoolPlane}, with the same tie and NaN rules, without per-tap bounds checks, row by row on vectors when it can. */
     private static void maxPool2x2Plane(int p, Window2d window, float[] x, int xOff, float[] y, int yOff,
             int[] argmax, int argmaxOff) {
         int width = window.width();
@@ -107,7 +103,11 @@ public final class Pooling {
         int plane = xOff + p * window.planeSize();
         int out = p * outH * outW;
         for (int oh = 0; oh < outH; oh++, out += outW) {
-            maxPool2x2Outputs(x, plane, 2 * oh * width, width, outW, y, yOff + out, argmax, argmaxOff + out);
+            if (VectorSupport.AVAILABLE) {
+                VectorPooling.maxPool2x2Row(x, plane, 2 * oh * width, width, outW, y, yOff + out, argmax, argmaxOff + out);
+            } else {
+                maxPool2x2Outputs(x, plane, 2 * oh * width, width, outW, y, yOff + out, argmax, argmaxOff + out);
+            }
         }
     }
 

@@ -36,22 +36,13 @@ final class VectorPooling {
         return t;
     }
 
-    /** Plane {@code p}, in blocks of up to {@code L} outputs of one row; a block with a NaN goes to the scalar loop. */
-    static void maxPool2x2Plane(int p, Window2d window, float[] x, int xOff, float[] y, int yOff, int[] argmax,
-            int argmaxOff) {
-        int width = window.width();
-        int outH = window.outHeight();
-        int outW = window.outWidth();
-        int plane = xOff + p * window.planeSize();
-        int out = p * outH * outW;
-        for (int oh = 0; oh < outH; oh++, out += outW) {
-            int top = 2 * oh * width;
-            for (int ow = 0; ow < outW; ow += L) {
-                int n = Math.min(L, outW - ow);
-                if (!block(x, plane, top + 2 * ow, width, n, y, yOff + out + ow, argmax, argmaxOff + out + ow)) {
-                    Pooling.maxPool2x2Outputs(x, plane, top + 2 * ow, width, n, y, yOff + out + ow, argmax,
-                            argmaxOff + out + ow);
-                }
+    /** One row of {@code outW} outputs, in blocks of up to {@code L}; a block with a NaN goes to the scalar loop. */
+    static void maxPool2x2Row(float[] x, int plane, int first, int width, int outW, float[] y, int yAt, int[] argmax,
+            int argmaxAt) {
+        for (int ow = 0; ow < outW; ow += L) {
+            int n = Math.min(L, outW - ow);
+            if (!block(x, plane, first + 2 * ow, width, n, y, yAt + ow, argmax, argmaxAt + ow)) {
+                Pooling.maxPool2x2Outputs(x, plane, first + 2 * ow, width, n, y, yAt + ow, argmax, argmaxAt + ow);
             }
         }
     }
