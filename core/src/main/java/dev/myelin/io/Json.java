@@ -201,7 +201,7 @@ final class Json {
         }
     }
 
-    /** The characters of a {@code \\uXXXX} escape, joining a surrogate pair written as two escapes. */
+    /** The characters of a backslash-u escape (four hex digits), joining a surrogate pair written as two escapes. */
     private String unicodeEscape() throws ParseException {
         char c = hex4();
         if (Character.isLowSurrogate(c)) {

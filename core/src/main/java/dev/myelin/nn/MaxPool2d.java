@@ -12,21 +12,11 @@ import dev.myelin.tensor.Tensor;
  * size and the padding to 0, as in PyTorch. The gradient flows to the position of each window's maximum.
  */
 public final class MaxPool2d extends Module {
-    private final int kernelH;
-    private final int kernelW;
-    private final int strideH;
-    private final int strideW;
-    private final int padH;
-    private final int padW;
+    private final PoolWindow2d window;
 
     /** Separate vertical and horizontal kernel size, stride and padding. */
     public MaxPool2d(int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
-        this.kernelH = kernelH;
-        this.kernelW = kernelW;
-        this.strideH = strideH;
-        this.strideW = strideW;
-        this.padH = padH;
-        this.padW = padW;
+        this.window = new PoolWindow2d(kernelH, kernelW, strideH, strideW, padH, padW);
     }
 
     /** A square window with the same stride and padding in both directions. */
@@ -42,12 +32,12 @@ public final class MaxPool2d extends Module {
     /** {@code (N, C, H, W) -> (N, C, H_out, W_out)}. */
     @Override
     public Tensor forward(Tensor input) {
-        return Functional.maxPool2d(input, kernelH, kernelW, strideH, strideW, padH, padW);
+        return Functional.maxPool2d(input, window.kernelH(), window.kernelW(), window.strideH(), window.strideW(),
+                window.padH(), window.padW());
     }
 
     @Override
     protected String extraRepr() {
-        return "kernel_size=" + Repr.size(kernelH, kernelW) + ", stride=" + Repr.size(strideH, strideW)
-                + ", padding=" + Repr.size(padH, padW) + ", dilation=1, ceil_mode=False";
+        return window.repr() + ", dilation=1, ceil_mode=False";
     }
 }
