@@ -77,7 +77,7 @@ final class VectorGemm {
                 int first = allColSlivers * t / threads * nr;
                 int end = Math.min(n, allColSlivers * (t + 1) / threads * nr);
                 band(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
-                        mr, nr, nv, nc, first, end, 0, rowSlivers);
+                        mr, nr, nc, first, end, 0, rowSlivers);
             });
             return;
         }
@@ -87,11 +87,11 @@ final class VectorGemm {
             // packing is cheap, while one region replaces a hand-off per panel (the long-K weight
             // gradients of convolutions run 25 to 100 panels).
             Parallel.forRange(threads, t -> band(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
-                    accumulate, mr, nr, nv, nc, 0, n, rowSlivers * t / threads, rowSlivers * (t + 1) / threads));
+                    accumulate, mr, nr, nc, 0, n, rowSlivers * t / threads, rowSlivers * (t + 1) / threads));
             return;
         }
         band(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
-                mr, nr, nv, nc, 0, n, 0, rowSlivers);
+                mr, nr, nc, 0, n, 0, rowSlivers);
     }
 
     /**
@@ -101,7 +101,7 @@ final class VectorGemm {
      */
     private static void band(boolean transA, boolean transB, int m, int k, float[] a, int aOff, int lda,
             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate,
-            int mr, int nr, int nv, int nc, int first, int end, int rowFirst, int rowEnd) {
+            int mr, int nr, int nc, int first, int end, int rowFirst, int rowEnd) {
         float[] bPack = WORKSPACE.get().bPack(KC * nc);
         for (int jc = first; jc < end; jc += nc) {
             int ncur = Math.min(nc, end - jc);
@@ -109,7 +109,7 @@ final class VectorGemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean add = accumulate || pc > 0;
-                Panel panel = new Panel(transA, m, a, aOff, lda, pc, kc, mr, nr, nv, bPack, jc, ncur, colSlivers, c, cOff, ldc, add);
+                Panel panel = new Panel(transA, m, a, aOff, lda, pc, kc, mr, nr, bPack, jc, ncur, colSlivers, c, cOff, ldc, add);
                 packB(transB, b, bOff, ldb, pc, kc, jc, ncur, nr, colSlivers, bPack);
                 Parallel.forRange(rowEnd - rowFirst, r -> panel.rowSliver(rowFirst + r, 0, colSlivers));
             }
@@ -163,7 +163,7 @@ final class VectorGemm {
     }
 
     /** One KC-deep panel of the product: runs the micro-kernel for row slivers of A against B slivers. */
-    private record Panel(boolean transA, int m, float[] a, int aOff, int lda, int pc, int kc, int mr, int nr, int nv,
+    private record Panel(boolean transA, int m, float[] a, int aOff, int lda, int pc, int kc, int mr, int nr,
             float[] bPack, int jc, int ncur, int colSlivers, float[] c, int cOff, int ldc, boolean add) {
 
         void rowSliver(int r, int firstSliver, int endSliver) {
