@@ -136,42 +136,41 @@ final class GradientStorage {
 
     /** One thread's free arrays, by exact length; int arrays count towards the same limit. */
     private static final class FreeArrays {
-        private final Map<Integer, ArrayDeque<float[]>> byLength = new HashMap<>();
+        private final Map<Integer, ArrayDeque<float[]>> floatsByLength = new HashMap<>();
         private final Map<Integer, ArrayDeque<int[]>> intsByLength = new HashMap<>();
-        private long floats;
+        private long elements;
 
         float[] take(int length) {
-            ArrayDeque<float[]> arrays = byLength.get(length);
-            float[] array = arrays == null ? null : arrays.poll();
-            if (array != null) {
-                floats -= length;
-            }
-            return array;
-        }
-
-        void give(float[] array) {
-            if (floats + array.length > MAX_FREE_FLOATS) {
-                return; // left to the garbage collector
-            }
-            byLength.computeIfAbsent(array.length, length -> new ArrayDeque<>()).push(array);
-            floats += array.length;
+            return take(floatsByLength, length);
         }
 
         int[] takeInts(int length) {
-            ArrayDeque<int[]> arrays = intsByLength.get(length);
-            int[] array = arrays == null ? null : arrays.poll();
+            return take(intsByLength, length);
+        }
+
+        void give(float[] array) {
+            give(floatsByLength, array, array.length);
+        }
+
+        void give(int[] array) {
+            give(intsByLength, array, array.length);
+        }
+
+        private <A> A take(Map<Integer, ArrayDeque<A>> byLength, int length) {
+            ArrayDeque<A> arrays = byLength.get(length);
+            A array = arrays == null ? null : arrays.poll();
             if (array != null) {
-                floats -= length;
+                elements -= length;
             }
             return array;
         }
 
-        void give(int[] array) {
-            if (floats + array.length > MAX_FREE_FLOATS) {
-                return;
+        private <A> void give(Map<Integer, ArrayDeque<A>> byLength, A array, int length) {
+            if (elements + length > MAX_FREE_FLOATS) {
+                return; // left to the garbage collector
             }
-            intsByLength.computeIfAbsent(array.length, length -> new ArrayDeque<>()).push(array);
-            floats += array.length;
+            byLength.computeIfAbsent(length, l -> new ArrayDeque<>()).push(array);
+            elements += length;
         }
     }
 }
