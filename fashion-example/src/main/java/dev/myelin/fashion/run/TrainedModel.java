@@ -1,7 +1,10 @@
 package dev.myelin.fashion.run;
 
+import java.util.Optional;
+
 /**
- * A trained classifier as the evaluate, report and predict commands see it.
+ * A trained classifier as the evaluate, report, predict and compare commands see it: a network, a
+ * linear model or a classic model such as k-NN or a random forest.
  *
  * <p>Images are rows of {@value dev.myelin.fashion.data.FashionMnist#PIXELS} floats, 28x28 row-major,
  * scaled to [0, 1] with 0 the background (as the dataset's bytes divided by 255); any normalisation
@@ -10,15 +13,28 @@ package dev.myelin.fashion.run;
  * not be thread-safe.
  */
 public interface TrainedModel {
-    /** One row of 10 unnormalised class scores per image, in label order. */
+    /**
+     * One row of 10 class scores per image, in label order, such that their softmax is the model's
+     * class probabilities (a model that gives probabilities directly returns their logarithms).
+     */
     float[][] logits(float[][] images);
 
     /**
      * The gradient of the logit of {@code classes[i]} with respect to each pixel of {@code images[i]},
      * one row of 784 values per image. The report shows its absolute value as a heat map.
+     *
+     * @throws UnsupportedOperationException if {@link #saliencyUnavailable()} gives a reason
      */
     float[][] saliency(float[][] images, int[] classes);
 
-    /** The name of the preset the model was built from: "mlp", "cnn" or "best". */
+    /**
+     * Why this model has no saliency map (a forest's or k-NN's scores are not differentiable in the
+     * pixels), or empty when {@link #saliency} works.
+     */
+    default Optional<String> saliencyUnavailable() {
+        return Optional.empty();
+    }
+
+    /** The name of the preset the model was built from: "mlp", "cnn", "best", "knn", "softmax", "svm" or "forest". */
     String preset();
 }

@@ -2,16 +2,52 @@ package dev.myelin.fashion.train;
 
 import java.util.Locale;
 
-/** The model presets of {@code ./fashion train --model}. */
+/**
+ * The models of {@code ./fashion train --model}: three neural networks, and the classic models that
+ * every Fashion-MNIST study puts beside them.
+ */
 public enum ModelPreset {
     /** A multilayer perceptron: quick, a baseline. */
-    MLP,
+    MLP(Family.NETWORK),
     /** A small convolutional network: the default. */
-    CNN,
+    CNN(Family.NETWORK),
     /** The strongest preset: wider, with batch norm, augmentation and a schedule. */
-    BEST;
+    BEST(Family.NETWORK),
+    /** k-nearest neighbours on pixels, k chosen on the validation split. */
+    KNN(Family.CLASSIC),
+    /** Multinomial logistic regression: one linear layer and cross-entropy. */
+    SOFTMAX(Family.LINEAR),
+    /** A multiclass linear SVM: one linear layer and the Crammer–Singer hinge loss. */
+    SVM(Family.LINEAR),
+    /** A random forest of Gini-split trees on bootstrap samples. */
+    FOREST(Family.CLASSIC);
 
-    /** The name on the command line and in files: "mlp", "cnn", "best". */
+    /** How a model is trained. */
+    public enum Family {
+        /** A network trained by gradient descent in epochs. */
+        NETWORK,
+        /** A linear model, trained in epochs exactly as the networks are, with its own loss. */
+        LINEAR,
+        /** A model fitted in one pass, not by gradient descent: no epochs, no checkpoint. */
+        CLASSIC
+    }
+
+    private final Family family;
+
+    ModelPreset(Family family) {
+        this.family = family;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    /** Whether the model is trained epoch by epoch with an optimizer (networks and linear models). */
+    public boolean trainedInEpochs() {
+        return family != Family.CLASSIC;
+    }
+
+    /** The name on the command line and in files: "mlp", "cnn", "best", "knn", ... */
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

@@ -29,6 +29,11 @@ final class Networks {
                 new Linear(128, 10, init));
     }
 
+    /** Flatten → one linear layer 784-10: the softmax regression and the linear SVM (7,850 parameters). */
+    static Sequential linear(Generator init) {
+        return new Sequential(new Flatten(), new Linear(784, 10, init));
+    }
+
     /**
      * The reference CNN of the benchmarks: Conv(1→32, 3×3, pad 1) ReLU MaxPool2 → Conv(32→64, 3×3,
      * pad 1) ReLU MaxPool2 → Flatten → Linear(3136→128) ReLU → Linear(128→10): about 421k parameters.

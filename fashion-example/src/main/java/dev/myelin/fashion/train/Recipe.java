@@ -16,6 +16,8 @@ record Recipe(int epochs, double learningRate, OptimizerKind optimizer, Schedule
             case MLP -> new Recipe(15, 1e-3, OptimizerKind.ADAM, ScheduleKind.COSINE, false, 0);
             case CNN -> new Recipe(15, 1e-3, OptimizerKind.ADAM, ScheduleKind.COSINE, true, 0);
             case BEST -> new Recipe(30, 3e-3, OptimizerKind.ADAMW, ScheduleKind.ONECYCLE, true, 0.05);
+            case SOFTMAX, SVM -> new Recipe(20, 1e-3, OptimizerKind.ADAM, ScheduleKind.COSINE, false, 0);
+            case KNN, FOREST -> throw new IllegalArgumentException(options.model() + " is not trained in epochs");
         };
         return new Recipe(
                 options.epochs() != null ? options.epochs() : preset.epochs,
