@@ -4,22 +4,21 @@ import dev.myelin.data.Batch;
 import dev.myelin.data.DataLoader;
 import dev.myelin.data.Dataset;
 import dev.myelin.nn.Module;
-import dev.myelin.tensor.Functional;
 import dev.myelin.tensor.Grad;
 import dev.myelin.tensor.Tensor;
 
-/** Loss and accuracy of a model on a dataset, in evaluation mode and without recording gradients. */
+/** Loss (the preset's, as in training) and accuracy of a model on a dataset, in evaluation mode and without recording gradients. */
 final class Evaluator {
     private static final int BATCH = 500;
 
     private Evaluator() {
     }
 
-    /** Mean cross-entropy and accuracy. */
+    /** Mean loss and accuracy. */
     record Score(double loss, double accuracy) {
     }
 
-    static Score score(Module model, Dataset data) {
+    static Score score(Module model, Dataset data, Losses.Loss loss) {
         boolean wasTraining = model.isTraining();
         model.eval();
         double lossSum = 0;
@@ -28,7 +27,7 @@ final class Evaluator {
         try (var noGrad = Grad.disabled()) {
             for (Batch batch : loader) {
                 Tensor logits = model.forward(batch.inputs());
-                lossSum += Functional.crossEntropy(logits, batch.labels()).item() * batch.size();
+                lossSum += loss.of(logits, batch.labels()).item() * batch.size();
                 correct += Accuracy.correct(logits, batch.labels());
             }
         } finally {

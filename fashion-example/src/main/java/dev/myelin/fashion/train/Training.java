@@ -19,7 +19,6 @@ import dev.myelin.io.StateDict;
 import dev.myelin.nn.Module;
 import dev.myelin.optim.LRScheduler;
 import dev.myelin.optim.Optimizer;
-import dev.myelin.tensor.Functional;
 import dev.myelin.tensor.Generator;
 import dev.myelin.tensor.Tensor;
 import java.io.IOException;
@@ -71,6 +70,7 @@ public final class Training {
         Optimizer optimizer = Optimizers.create(model, recipe);
         LRScheduler scheduler = Optimizers.schedule(optimizer, recipe, loader.numBatches());
 
+        Losses.Loss loss = Losses.forPreset(options.model());
         Progress progress = new Progress();
         if (options.resume()) {
             progress = Progress.resume(dir, model, optimizer, scheduler, Map.of(DROPOUT_GENERATOR, dropout), out);
@@ -87,7 +87,7 @@ public final class Training {
         try (Interrupt interrupt = new Interrupt()) {
             for (int epoch = progress.epoch; epoch < recipe.epochs(); epoch++) {
                 loader.setEpoch(epoch);
-                EpochResult result = trainEpoch(model, optimizer, scheduler, loader, epoch, recipe.epochs(),
+                EpochResult result = trainEpoch(model, loss, optimizer, scheduler, loader, epoch, recipe.epochs(),
                         progress.batchesDone, interrupt, out);
                 if (result.interrupted) {
                     saveCheckpoint(dir, model, optimizer, scheduler, dropout, epoch, result.batchesDone, progress);
@@ -96,7 +96,7 @@ public final class Training {
                     return;
                 }
                 progress.batchesDone = 0;
-                Evaluator.Score val = Evaluator.score(model, split.validation());
+                Evaluator.Score val = Evaluator.score(model, split.validation(), loss);
                 EpochMetrics metrics = new EpochMetrics(epoch + 1, result.loss, result.accuracy, val.loss(),
                         val.accuracy(), optimizer.lr(), result.seconds, result.imagesPerSecond);
                 progress.history.add(metrics);
@@ -112,15 +112,15 @@ public final class Training {
                 saveCheckpoint(dir, model, optimizer, scheduler, dropout, epoch + 1, 0, progress);
                 MetricsFile.write(dir, new Metrics(progress.history, Map.of()));
             }
-            finish(dir, model, split, progress, out);
+            finish(dir, model, loss, split, progress, out);
         }
     }
 
     /** Scores the best epoch's weights on the test set and writes the final metrics. */
-    private static void finish(Path dir, Module model, Split split, Progress progress, PrintStream out)
+    private static void finish(Path dir, Module model, Losses.Loss loss, Split split, Progress progress, PrintStream out)
             throws IOException {
         StateDict.load(model, dir.resolve(RunDirectory.MODEL));
-        Evaluator.Score test = Evaluator.score(model, split.test());
+        Evaluator.Score test = Evaluator.score(model, split.test(), loss);
         Map<String, Object> testMetrics = new LinkedHashMap<>();
         testMetrics.put("accuracy", test.accuracy());
         testMetrics.put("loss", test.loss());
@@ -137,7 +137,7 @@ public final class Training {
             boolean interrupted, int batchesDone) {
     }
 
-    private static EpochResult trainEpoch(Module model, Optimizer optimizer, LRScheduler scheduler, DataLoader loader,
+    private static EpochResult trainEpoch(Module model, Losses.Loss lossFunction, Optimizer optimizer, LRScheduler scheduler, DataLoader loader,
             int epoch, int epochs, int skip, Interrupt interrupt, PrintStream out) {
         model.train();
         long start = System.nanoTime();
@@ -158,7 +158,7 @@ public final class Training {
                     return new EpochResult(0, 0, 0, 0, true, batchIndex - 1);
                 }
                 Tensor logits = model.forward(batch.inputs());
-                Tensor loss = Functional.crossEntropy(logits, batch.labels());
+                Tensor loss = lossFunction.of(logits, batch.labels());
                 optimizer.zeroGrad();
                 loss.backward();
                 optimizer.step();
