@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             "  ./fashion evaluate --run runs/cnn",
             "  ./fashion report --run runs/cnn",
             "  ./fashion predict --run runs/cnn --invert my-shoe.jpg",
+            "  ./fashion compare --quick",
             "",
             "The data is looked for in --data DIR, else $FASHION_MNIST_DIR, else data/fashion-mnist.",
             ""
@@ -40,6 +41,7 @@ public final class FashionCommands implements Runnable {
         commandLine.addSubcommand(new EvaluateCommand(context));
         commandLine.addSubcommand(new ReportCommand(context));
         commandLine.addSubcommand(new PredictCommand(context));
+        commandLine.addSubcommand(new CompareCommand(context));
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         // Applied after the subcommands are added, so that they inherit it.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -52,7 +54,7 @@ public final class FashionCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: download, train, evaluate, report or predict");
+        throw new ParameterException(spec.commandLine(), "Missing a command: download, train, evaluate, report, predict or compare");
     }
 
     private static void withExitCodes(CommandLine commandLine) {

@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Writes one self-contained HTML file (pictures embedded, no outside resources): training "
                     + "curves, the confusion matrix as a heat map, per-class metrics, the most confident "
-                    + "mistakes and saliency maps for a test image of every class.",
+                    + "mistakes and saliency maps for a test image of every class, and links to the data "
+                    + "exploration and the comparison that include the run. Parts that do not apply to a "
+                    + "model (training curves of k-NN, saliency of a forest) are left out with a note.",
             ""
         })
 final class ReportCommand implements Callable<Integer> {
@@ -68,9 +70,10 @@ final class ReportCommand implements Callable<Integer> {
         Path dataDir = data.require(context);
         TrainedModel model = run.loadModel(runDir, context);
         ImageSet test = Limits.first(FashionMnist.loadTest(dataDir), limit);
-        ReportContent content = ReportBuilder.build(runDir, model, test, mistakes, ZonedDateTime.now(context.clock()));
-        byte[] html = ReportHtml.render(content).getBytes(StandardCharsets.UTF_8);
         Path file = out != null ? out : runDir.file(RunDirectory.REPORT);
+        model.saliencyUnavailable().ifPresent(why -> context.out().println("No saliency maps: " + why + "."));
+        ReportContent content = ReportBuilder.build(runDir, model, test, mistakes, file, ZonedDateTime.now(context.clock()));
+        byte[] html = ReportHtml.render(content).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, html);
         context.out().printf("Wrote %s (%,d kB); open it in a browser.%n", file, (html.length + 999) / 1000);
         return 0;

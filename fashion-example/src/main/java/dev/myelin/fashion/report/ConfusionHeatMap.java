@@ -24,9 +24,9 @@ final class ConfusionHeatMap {
     private static final int LEFT = 118;
     private static final int TOP = 62;
     private static final int MARGIN = 12;
-    private static final Color INK = new Color(0x202124);
-    private static final Color MUTED = new Color(0x5F6368);
-    private static final float[] CORRECT = {0x1F / 255f, 0x4E / 255f, 0x9C / 255f};
+    static final Color INK = new Color(0x202124);
+    static final Color MUTED = new Color(0x5F6368);
+    static final float[] CORRECT = {0x1F / 255f, 0x4E / 255f, 0x9C / 255f};
     private static final float[] WRONG = {0xC6 / 255f, 0x28 / 255f, 0x28 / 255f};
     private static final float ERROR_GAIN = 4;
 
@@ -122,7 +122,7 @@ final class ConfusionHeatMap {
     }
 
     /** White blended toward {@code hue} by {@code t}; a faint grey at zero so empty cells still read as cells. */
-    private static Color mix(float[] hue, float t) {
+    static Color mix(float[] hue, float t) {
         float base = 0.965f;
         return new Color(
                 base + t * (hue[0] - base),

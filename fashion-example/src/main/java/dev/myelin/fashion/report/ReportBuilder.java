@@ -7,6 +7,7 @@ import dev.myelin.fashion.eval.Inference;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.run.TrainedModel;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ public final class ReportBuilder {
      * @param mistakes how many of the most confident mistakes to show
      */
     public static ReportContent build(RunDirectory run, TrainedModel model, ImageSet test, int mistakes,
-            ZonedDateTime now) throws IOException {
+            Path reportFile, ZonedDateTime now) throws IOException {
         float[][] probabilities = Inference.probabilities(model, test);
         int[] predicted = Inference.predictions(probabilities);
         Evaluation evaluation = Evaluation.of(test.labels(), predicted, FashionMnist.CLASS_NAMES);
@@ -33,7 +34,9 @@ public final class ReportBuilder {
                 evaluation,
                 test,
                 mostConfidentMistakes(test.labels(), predicted, probabilities, mistakes),
-                saliencySamples(model, test, predicted, probabilities),
+                model.saliencyUnavailable().isPresent() ? List.of() : saliencySamples(model, test, predicted, probabilities),
+                model.saliencyUnavailable().orElse(null),
+                StudyLinks.find(run, reportFile),
                 now);
     }
 

@@ -17,7 +17,9 @@ import java.util.Map;
  * @param evaluation predictions on {@code test} against its labels
  * @param test the images evaluated
  * @param mistakes the most confident wrong predictions, most confident first
- * @param saliency one sample per class that has one, in label order
+ * @param saliency one sample per class that has one, in label order; empty when the model has none
+ * @param saliencyUnavailable why the model has no saliency maps, or null when it has
+ * @param links the study's other pages that concern this run (the data exploration, a comparison)
  * @param generated when the report was made
  */
 public record ReportContent(
@@ -29,7 +31,12 @@ public record ReportContent(
         ImageSet test,
         List<Mistake> mistakes,
         List<SaliencySample> saliency,
+        String saliencyUnavailable,
+        List<Link> links,
         ZonedDateTime generated) {
+
+    /** Another page of the study, by a path relative to the report. */
+    public record Link(String title, String href, String detail) {}
 
     /** A test image the model got wrong. */
     public record Mistake(int index, int trueClass, int predicted, float confidence) {}

@@ -44,6 +44,7 @@ public final class ReportHtml {
                 .append("<title>").append(Html.escape(title)).append("</title>\n")
                 .append("<style>\n").append(css()).append("</style>\n</head>\n<body>\n<main>\n");
         header(title);
+        links();
         curves();
         confusion();
         perClass();
@@ -81,6 +82,14 @@ public final class ReportHtml {
                     .average().orElse(Double.NaN);
             card("Training time", duration(seconds),
                     Double.isFinite(rate) ? String.format(Locale.ROOT, "%,.0f images/s", rate) : "");
+        } else if (metrics != null) {
+            // A classic model: no epochs, but its validation score and fitting time are in the final metrics.
+            if (metrics.test().get("best_validation_accuracy") instanceof Number v) {
+                card("Validation", percent(v.doubleValue()), "held-out training images");
+            }
+            if (metrics.test().get("training_seconds") instanceof Number t) {
+                card("Training time", duration(t.doubleValue()), "");
+            }
         }
         html.append("</div>\n</header>\n");
     }
@@ -91,9 +100,24 @@ public final class ReportHtml {
                 .append("</div><div class=\"detail\">").append(Html.escape(detail)).append("</div></div>\n");
     }
 
+    private void links() {
+        if (report.links().isEmpty()) {
+            return;
+        }
+        html.append("<nav class=\"study\">");
+        for (ReportContent.Link link : report.links()) {
+            html.append("<a href=\"").append(Html.escape(link.href())).append("\">").append(Html.escape(link.title()))
+                    .append("</a> <span class=\"detail\">").append(Html.escape(link.detail())).append("</span> ");
+        }
+        html.append("</nav>\n");
+    }
+
     private void curves() throws IOException {
-        html.append("<section id=\"curves\">\n<h2>Training curves</h2>\n");
         Metrics metrics = report.metrics();
+        if (metrics != null && metrics.history().isEmpty() && !metrics.test().isEmpty()) {
+            return; // a finished model fitted without epochs (k-NN, a forest): there are no curves to draw
+        }
+        html.append("<section id=\"curves\">\n<h2>Training curves</h2>\n");
         if (metrics == null || metrics.history().isEmpty()) {
             html.append("<p class=\"empty\">This run has no training history (no metrics.json, or no finished epoch).</p>\n</section>\n");
             return;
@@ -165,6 +189,11 @@ public final class ReportHtml {
     }
 
     private void saliency() {
+        if (report.saliencyUnavailable() != null) {
+            html.append("<section id=\"saliency\">\n<h2>Saliency</h2>\n<p class=\"empty\">Not for this model: ")
+                    .append(Html.escape(report.saliencyUnavailable())).append(".</p>\n</section>\n");
+            return;
+        }
         html.append("<section id=\"saliency\">\n<h2>Saliency</h2>\n")
                 .append("<p class=\"note\">For one test image of each class: the image, and how strongly each pixel ")
                 .append("moves the score of its true class (the gradient's magnitude). Bright pixels are the ones the model looks at.</p>\n")
@@ -222,7 +251,7 @@ public final class ReportHtml {
                 .append("\"></figure>\n");
     }
 
-    private static String css() {
+    static String css() {
         try (InputStream in = ReportHtml.class.getResourceAsStream("report.css")) {
             if (in == null) {
                 throw new IllegalStateException("report.css is missing from the program's resources");

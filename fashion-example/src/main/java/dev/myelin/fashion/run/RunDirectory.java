@@ -22,6 +22,7 @@ import java.util.Optional;
  *   history.csv         the same history as a table
  *   evaluation.json     written by ./fashion evaluate
  *   report.html         written by ./fashion report
+ *   comparison.json     written by ./fashion compare: where its page is (see compare.ComparisonLink)
  * </pre>
  */
 public final class RunDirectory {
@@ -32,6 +33,7 @@ public final class RunDirectory {
     public static final String HISTORY = "history.csv";
     public static final String EVALUATION = "evaluation.json";
     public static final String REPORT = "report.html";
+    public static final String COMPARISON = "comparison.json";
 
     private final Path dir;
 
