@@ -25,11 +25,14 @@ import picocli.CommandLine.Spec;
 /** {@code ./fashion train}: parses the options into a {@link TrainOptions} and hands it to the trainer. */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Version.class,
         showDefaultValues = true, sortOptions = false,
-        header = "Train a model preset on Fashion-MNIST.",
+        header = "Train a model on Fashion-MNIST: a network, a linear model or a classic one.",
         description = {
-            "Trains the chosen preset and writes a run directory: model.safetensors, checkpoint, "
-                    + "config.json, metrics.json and history.csv. Downloads the data first if it is missing. "
-                    + "Options left out take the preset's defaults.",
+            "Trains the chosen model and writes a run directory: model.safetensors, config.json, "
+                    + "metrics.json, and for the models trained in epochs (mlp, cnn, best, softmax, svm) "
+                    + "history.csv and a checkpoint. knn and forest are fitted in one pass: k-NN chooses k "
+                    + "from 1, 3, 5, 7, 9 on the validation images; the forest grows --trees trees. "
+                    + "The last 5,000 training images (a sixth with --limit) are held out for validation. "
+                    + "Downloads the data first if it is missing. Options left out take the model's defaults.",
             ""
         })
 final class TrainCommand implements Callable<Integer> {
@@ -41,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "PRESET", defaultValue = "cnn",
-            description = "Model preset: ${COMPLETION-CANDIDATES}.")
+            description = "Model: ${COMPLETION-CANDIDATES}.")
     ModelPreset model;
 
     @Option(names = "--epochs", paramLabel = "N", showDefaultValue = Visibility.NEVER,
@@ -101,6 +104,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Train on the first N training images only, for quick runs. Default: all 60,000.")
     Integer limit;
 
+    @Option(names = "--trees", paramLabel = "N", showDefaultValue = Visibility.NEVER,
+            description = "Trees of the forest (--model forest only). Default: 100.")
+    Integer trees;
+
     TrainCommand(FashionContext context) {
         this.context = context;
     }
@@ -128,6 +135,8 @@ final class TrainCommand implements Callable<Integer> {
         positive("--batch-size", batchSize);
         positive("--threads", threads);
         positive("--limit", limit);
+        positive("--trees", trees);
+        checkModelOptions();
         if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
             throw usage("--lr must be a positive number, not " + learningRate);
         }
@@ -143,7 +152,24 @@ final class TrainCommand implements Callable<Integer> {
         Path runDir = out != null ? out
                 : Path.of("runs", model + "-" + LocalDateTime.now(context.clock()).format(STAMP));
         return new TrainOptions(model, epochs, batchSize, learningRate, optimizer, schedule, augment, seed,
-                threads, runDir, resume, initFrom, freeze, data.location(context).dir(), limit);
+                threads, runDir, resume, initFrom, freeze, data.location(context).dir(), limit, trees);
+    }
+
+    /** Refuses the options that mean nothing to the chosen model, rather than ignoring them silently. */
+    private void checkModelOptions() {
+        if (trees != null && model != ModelPreset.FOREST) {
+            throw usage("--trees is for --model forest, not " + model);
+        }
+        if (model.trainedInEpochs()) {
+            return;
+        }
+        String why = model + " is fitted in one pass, not trained in epochs by an optimizer";
+        if (epochs != null || learningRate != null || optimizer != null || schedule != null || augment != null) {
+            throw usage("--epochs, --lr, --optimizer, --schedule and --augment do not apply: " + why);
+        }
+        if (resume || initFrom != null || !freeze.isEmpty()) {
+            throw usage("--resume, --init-from and --freeze do not apply: " + why + ", so it has no checkpoint");
+        }
     }
 
     private void checkRunDirectories(TrainOptions options) throws CommandFailure {

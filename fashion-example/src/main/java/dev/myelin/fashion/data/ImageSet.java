@@ -77,6 +77,13 @@ public final class ImageSet {
         return batch;
     }
 
+    /** Images {@code from} (inclusive) to {@code to} (exclusive), copied. */
+    public ImageSet slice(int from, int to) {
+        Objects.checkFromToIndex(from, to, size());
+        return new ImageSet(Arrays.copyOfRange(pixels, from * imageSize(), to * imageSize()),
+                Arrays.copyOfRange(labels, from, to), rows, cols);
+    }
+
     /** The first {@code n} images (all of them when there are fewer). */
     public ImageSet first(int n) {
         if (n >= size()) {

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param freeze parameter-name prefixes whose parameters are not trained; empty for none
  * @param data the dataset directory (already resolved and, when training starts, present)
  * @param limit use only the first this-many training images; nullable
+ * @param trees the number of trees of a forest; nullable (the forest's default)
  */
 public record TrainOptions(
         ModelPreset model,
@@ -42,7 +43,8 @@ public record TrainOptions(
         Path initFrom,
         List<String> freeze,
         Path data,
-        Integer limit) {
+        Integer limit,
+        Integer trees) {
 
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final long DEFAULT_SEED = 42;
@@ -69,6 +71,7 @@ public record TrainOptions(
         json.put("init_from", initFrom == null ? null : initFrom.toString());
         json.put("freeze", freeze);
         json.put("limit", limit);
+        json.put("trees", trees);
         return json;
     }
 }

@@ -243,7 +243,7 @@ public final class Training {
     private record Split(ImageDataset train, ImageDataset validation, ImageDataset test) {
         static Split of(FashionMnist data, Integer limit) {
             ImageSet train = limit == null ? data.train() : data.train().first(Math.min(limit, data.train().size()));
-            int held = Math.min(VALIDATION_IMAGES, train.size() / 6);
+            int held = DataSplit.heldOut(train.size());
             ImageDataset all = dataset(train);
             return new Split(all.subset(0, train.size() - held), all.subset(train.size() - held, train.size()),
                     dataset(data.test()));

@@ -87,7 +87,7 @@ class TrainCommandTest {
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals(new TrainOptions(ModelPreset.BEST, 3, 128, 0.01, OptimizerKind.ADAMW, ScheduleKind.ONECYCLE,
-                false, 7, 2, out, false, previous, List.of("conv1.", "conv2."), data, 500), received.getFirst());
+                false, 7, 2, out, false, previous, List.of("conv1.", "conv2."), data, 500, null), received.getFirst());
         Map<String, Object> json = received.getFirst().toJson();
         assertEquals("best", json.get("model"));
         assertEquals("onecycle", json.get("schedule"));
@@ -98,6 +98,29 @@ class TrainCommandTest {
     void augmentCanBeSwitchedOn() {
         assertEquals(0, cli.run("train", "--augment", "--data", data.toString()).exitCode());
         assertEquals(Boolean.TRUE, received.getFirst().augment());
+    }
+
+    @Test
+    void classicModelsRefuseTheOptionsOfEpochTraining() {
+        for (String[] options : new String[][] {{"--epochs", "3"}, {"--lr", "0.1"}, {"--optimizer", "sgd"},
+                {"--no-augment"}, {"--resume", "--out", "somewhere"}}) {
+            List<String> args = new ArrayList<>(List.of("train", "--model", "knn", "--data", data.toString()));
+            args.addAll(List.of(options));
+            TestCli.Result result = cli.run(args.toArray(String[]::new));
+            assertEquals(2, result.exitCode(), String.join(" ", options));
+            assertTrue(result.err().contains("knn is fitted in one pass"), result.err());
+        }
+        assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void treesAreForTheForestOnly() {
+        TestCli.Result wrong = cli.run("train", "--model", "cnn", "--trees", "10", "--data", data.toString());
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().contains("--trees is for --model forest"), wrong.err());
+        assertEquals(0, cli.run("train", "--model", "forest", "--trees", "10", "--data", data.toString()).exitCode());
+        assertEquals(10, received.getFirst().trees());
+        assertEquals(2, cli.run("train", "--model", "forest", "--trees", "0", "--data", data.toString()).exitCode());
     }
 
     @Test
