@@ -71,11 +71,11 @@ final class ReportCommand implements Callable<Integer> {
         TrainedModel model = run.loadModel(runDir, context);
         ImageSet test = Limits.first(FashionMnist.loadTest(dataDir), limit);
         Path file = out != null ? out : runDir.file(RunDirectory.REPORT);
-        model.saliencyUnavailable().ifPresent(why -> context.out().println("No saliency maps: " + why + "."));
         ReportContent content = ReportBuilder.build(runDir, model, test, mistakes, file, ZonedDateTime.now(context.clock()));
         byte[] html = ReportHtml.render(content).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, html);
         context.out().printf("Wrote %s (%,d kB); open it in a browser.%n", file, (html.length + 999) / 1000);
+        model.saliencyUnavailable().ifPresent(why -> context.out().println("It has no saliency maps: " + why + "."));
         return 0;
     }
 }

@@ -84,6 +84,57 @@ class ReportCommandTest {
     }
 
     @Test
+    void aClassicModelGetsNoCurvesAndSaysWhyItHasNoSaliency() throws Exception {
+        dev.myelin.fashion.run.MetricsFile.write(run, new dev.myelin.fashion.run.Metrics(java.util.List.of(),
+                java.util.Map.of("accuracy", 0.9, "best_validation_accuracy", 0.875, "training_seconds", 12.0)));
+        dev.myelin.fashion.testing.FakeModel fake = new dev.myelin.fashion.testing.FakeModel();
+        cli.loader = r -> new dev.myelin.fashion.run.TrainedModel() {
+            @Override
+            public float[][] logits(float[][] images) {
+                return fake.logits(images);
+            }
+
+            @Override
+            public java.util.Optional<String> saliencyUnavailable() {
+                return java.util.Optional.of("votes are not differentiable");
+            }
+
+            @Override
+            public float[][] saliency(float[][] images, int[] classes) {
+                throw new AssertionError("the report must not ask for saliency");
+            }
+
+            @Override
+            public String preset() {
+                return "knn";
+            }
+        };
+
+        String html = report();
+
+        assertFalse(html.contains("<section id=\"curves\">"), "no curves for a model without epochs");
+        assertTrue(html.contains("Not for this model: votes are not differentiable."), html);
+        assertTrue(html.contains("87.50%"), "validation accuracy card");
+        assertEquals(1 + MISTAKES, count(IMG, html));
+    }
+
+    @Test
+    void linksToTheExplorePageAndTheComparison() throws Exception {
+        Path explore = Files.createDirectories(work.resolve("explore")).resolve("explore.html");
+        Files.writeString(explore, "<html></html>");
+        Path page = work.resolve("cmp").resolve("compare.html");
+        Files.createDirectories(page.getParent());
+        Files.writeString(page, "<html></html>");
+        dev.myelin.fashion.compare.ComparisonLink.write(RunDirectory.open(run), page, true);
+
+        String html = report();
+
+        assertTrue(html.contains("<a href=\"../explore/explore.html\">The data</a>"), html);
+        assertTrue(html.contains("<a href=\"../cmp/compare.html\">The comparison</a>"), html);
+        assertTrue(html.contains("this model was chosen there"), html);
+    }
+
+    @Test
     void everyImageLoadsInChromium() throws Exception {
         assumeTrue(Chromium.available(), "no Chromium on the PATH (install it, e.g. apt-get install chromium, or name it in CHROMIUM)");
         String html = report();
