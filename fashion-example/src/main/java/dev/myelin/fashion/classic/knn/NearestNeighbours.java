@@ -9,30 +9,27 @@ import java.util.function.IntConsumer;
 /**
  * Exact k-nearest-neighbour search by squared Euclidean distance over a fixed set of reference rows.
  *
- * <p>Distances come from GEMM: {@code |q - r|² = |q|² + |r|² - 2 q·r}. The reference norms are
+ * <p>Distances come from GEMM: {@code |q - r|² = |r|² + |q|² - 2 r·q}. The reference norms are
  * computed once; each block of query rows goes through one {@link Functional#linear} call, which
- * yields {@code |r|² - 2 q·r} for the whole block at once (the queries are scaled by -2, exactly,
- * and the reference norms are the bias). Then each query row's {@code k} smallest are picked in
- * parallel over rows. Distances that rounding pushed below zero are clamped to 0.
+ * yields {@code |q|² - 2 r·q} for every reference row and every query of the block (the queries,
+ * scaled by -2 exactly, are the weight and their norms the bias). Then each query's {@code k}
+ * smallest are picked, in parallel over queries. Distances that rounding pushed below zero are
+ * clamped to 0.
  *
  * <p>Results are identical whatever {@link Myelin#threads()}: the GEMM is bit-identical at any
- * thread count, and every query row is selected by one thread. Rows must hold finite values.
+ * thread count, and every query is selected by one thread. Rows must hold finite values.
  */
 public final class NearestNeighbours {
     /**
-     * How many distances one block may hold: 16 M floats, 64 MB. Inside GEMM every block re-packs all
-     * the reference rows, so tall blocks amortise that; this caps the memory they cost. At 55,000
-     * reference rows it gives blocks of 290 queries, a 64 MB distance matrix beside the 172 MB of
-     * reference images.
+     * Queries per GEMM. The GEMM packs only the block of queries and reads the references in place,
+     * so it needs no tall block: against 55,000 references, blocks of 64 to 1,024 queries took the
+     * same CPU time within noise. At 256 the block's distances take 256 floats per reference row, a
+     * third of what the reference images take themselves (56 MB for 55,000).
      */
-    static final int BLOCK_DISTANCES = 16 << 20;
-    /** The fewest rows per block, even when the reference set is so large that this breaks the budget: thinner blocks mostly pack. */
-    static final int MIN_BLOCK_ROWS = 32;
-    /** Beyond this the packing is amortised and a taller block only costs memory. */
-    static final int MAX_BLOCK_ROWS = 1024;
+    static final int BLOCK_ROWS = 256;
 
     private final Tensor references;
-    private final Tensor referenceNorms;
+    private final float[] referenceNorms;
     private final int blockRows;
 
     /**
@@ -40,7 +37,7 @@ public final class NearestNeighbours {
      * not copied and must not change afterwards.
      */
     public NearestNeighbours(Tensor references) {
-        this(references, defaultBlockRows(references));
+        this(references, BLOCK_ROWS);
     }
 
     /** A search over {@code references} that takes {@code blockRows} query rows per GEMM (tests use small blocks). */
@@ -53,14 +50,9 @@ public final class NearestNeighbours {
             throw new IllegalArgumentException("block of " + blockRows + " rows");
         }
         this.references = references;
-        this.referenceNorms = Tensor.of(squaredNorms(references.array(), references.arrayOffset(),
-                references.dim(0), references.dim(1)));
+        this.referenceNorms = squaredNorms(references.array(), references.arrayOffset(),
+                references.dim(0), references.dim(1));
         this.blockRows = blockRows;
-    }
-
-    private static int defaultBlockRows(Tensor references) {
-        int n = Math.max(1, references.dim(0));
-        return Math.clamp(BLOCK_DISTANCES / n, MIN_BLOCK_ROWS, MAX_BLOCK_ROWS);
     }
 
     /** The reference rows, {@code [n, d]}, as given (not a copy). */
@@ -110,7 +102,7 @@ public final class NearestNeighbours {
         return new Neighbours(m, k, indices, distances);
     }
 
-    /** Query rows {@code [first, first + rows)}: one GEMM, then the selection, parallel over rows. */
+    /** Query rows {@code [first, first + rows)}: one GEMM, then the selection, parallel over queries. */
     private void searchBlock(Tensor queries, int first, int rows, int k, RowWorkers workers,
             int[] indices, float[] distances) {
         int d = rowLength();
@@ -122,21 +114,36 @@ public final class NearestNeighbours {
         for (int i = 0; i < rows * d; i++) {
             scaled[minusTwiceQueries.arrayOffset() + i] = -2f * q[qStart + i];
         }
-        float[] queryNorms = squaredNorms(q, qStart, rows, d);
-        // |r|² - 2 q·r for every query of the block and every reference row.
-        Tensor partial = Functional.linear(minusTwiceQueries, references, referenceNorms);
+        Tensor queryNorms = Tensor.of(squaredNorms(q, qStart, rows, d));
+        // [n, rows]: |q|² - 2 r·q, one row per reference row. This way round the GEMM packs only the
+        // small block of queries; the other way it re-packed every reference row for every block,
+        // which cost about half as much CPU time again.
+        Tensor partial = Functional.linear(references, minusTwiceQueries, queryNorms);
         float[] partials = partial.array();
         int partialStart = partial.arrayOffset();
         workers.forEachChunk(rows, (from, to) -> {
-            NearestSoFar nearest = new NearestSoFar(k);
-            for (int r = from; r < to; r++) {
-                int row = partialStart + r * n;
-                float queryNorm = queryNorms[r];
-                for (int j = 0; j < n; j++) {
-                    float distance = queryNorm + partials[row + j];
-                    nearest.offer(distance < 0f ? 0f : distance, j);
+            NearestSoFar[] nearest = new NearestSoFar[to - from];
+            // Each query's bound beside the others, so that most distances are turned away by one
+            // comparison without touching the heaps.
+            float[] bounds = new float[to - from];
+            for (int i = 0; i < nearest.length; i++) {
+                nearest[i] = new NearestSoFar(k);
+                bounds[i] = nearest[i].bound();
+            }
+            // Reference row by reference row, so that the distances are read in memory order.
+            for (int j = 0; j < n; j++) {
+                int row = partialStart + j * rows + from;
+                float referenceNorm = referenceNorms[j];
+                for (int i = 0; i < bounds.length; i++) {
+                    float distance = partials[row + i] + referenceNorm;
+                    if (distance < bounds[i]) {
+                        nearest[i].offer(Math.max(distance, 0f), j);
+                        bounds[i] = nearest[i].bound();
+                    }
                 }
-                nearest.drainInto(indices, distances, (first + r) * k);
+            }
+            for (int r = from; r < to; r++) {
+                nearest[r - from].drainInto(indices, distances, (first + r) * k);
             }
         });
     }

@@ -23,6 +23,11 @@ final class NearestSoFar {
         size = 0;
     }
 
+    /** The distance a candidate must be below to be kept: infinite until k are kept, then the worst kept. */
+    float bound() {
+        return size < k ? Float.POSITIVE_INFINITY : distances[0];
+    }
+
     /** Keeps reference row {@code index} at {@code distance} if it is among the k nearest so far. */
     void offer(float distance, int index) {
         if (size < k) {
