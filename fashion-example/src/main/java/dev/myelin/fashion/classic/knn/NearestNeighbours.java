@@ -21,10 +21,12 @@ import java.util.function.IntConsumer;
  */
 public final class NearestNeighbours {
     /**
-     * Queries per GEMM. The GEMM packs only the block of queries and reads the references in place,
-     * so it needs no tall block: against 55,000 references, blocks of 64 to 1,024 queries took the
-     * same CPU time within noise. At 256 the block's distances take 256 floats per reference row, a
-     * third of what the reference images take themselves (56 MB for 55,000).
+     * Queries per GEMM. The GEMM packs only the block of queries and each of its threads streams all
+     * the reference rows once per block, so thin blocks pay for that and tall ones for a distance
+     * matrix that leaves the cache: against 55,000 references on 2 threads, 256 and 512 took the least
+     * CPU time, 64 and 128 up to twice as much, 1,024 about 40% more (KnnOnRealData, busy machine).
+     * At 256 the block's distances take 256 floats per reference row, a third of what the reference
+     * images take themselves (56 MB for 55,000).
      */
     static final int BLOCK_ROWS = 256;
 
