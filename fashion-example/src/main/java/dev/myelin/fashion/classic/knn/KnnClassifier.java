@@ -26,10 +26,13 @@ public final class KnnClassifier implements TrainedModel {
     private final int k;
 
     /**
+     * A classifier over {@code images}; their squared norms are computed here, once.
+     *
      * @param images the reference images, a tensor {@code [n, 784]} of values in [0, 1]; not copied,
      *     so it must not change afterwards
      * @param labels the class of each reference image, 0 to 9
      * @param k the number of neighbours that vote, 1 to n
+     * @throws IllegalArgumentException if the shapes do not agree, a label is not a class or k is out of range
      */
     public KnnClassifier(Tensor images, int[] labels, int k) {
         this(new NearestNeighbours(checkImages(images)), checkLabels(labels.clone(), images.dim(0)), k);

@@ -92,7 +92,7 @@ public final class NearestNeighbours {
             throw new IllegalArgumentException("k = " + k + " must be between 1 and the " + size() + " reference rows");
         }
         int m = queries.dim(0);
-        int[] indices = new int[m * k];
+        int[] indices = new int[Math.multiplyExact(m, k)];
         float[] distances = new float[m * k];
         try (var noGraph = Grad.disabled(); RowWorkers workers = new RowWorkers(Myelin.threads())) {
             for (int from = 0; from < m; from += blockRows) {
