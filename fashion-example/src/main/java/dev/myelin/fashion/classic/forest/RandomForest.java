@@ -1,8 +1,6 @@
 package dev.myelin.fashion.classic.forest;
 
-import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.run.TrainedModel;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,22 +39,24 @@ public final class RandomForest implements TrainedModel {
         this.options = options;
     }
 
-    /** One row of {@value FashionMnist#CLASSES} class probabilities per image. */
+    /** One row of 10 class probabilities per image, in label order; each row sums to 1. */
     public float[][] probabilities(float[][] images) {
-        float[][] result = new float[images.length][];
-        int[] pixels = new int[pixelCount()];
-        double[] sums = new double[DecisionTree.CLASSES];
+        int[][] pixels = new int[images.length][];
         for (int i = 0; i < images.length; i++) {
-            toBytes(images[i], pixels);
-            Arrays.fill(sums, 0);
-            for (DecisionTree tree : trees) {
-                tree.addProbabilities(tree.leafOf(pixels), sums);
+            pixels[i] = toBytes(images[i]);
+        }
+        double[][] sums = new double[images.length][DecisionTree.CLASSES];
+        // Tree by tree, so that one tree's nodes stay in the cache while every image walks it.
+        for (DecisionTree tree : trees) {
+            for (int i = 0; i < images.length; i++) {
+                tree.addProbabilities(tree.leafOf(pixels[i]), sums[i]);
             }
-            float[] row = new float[DecisionTree.CLASSES];
-            for (int c = 0; c < row.length; c++) {
-                row[c] = (float) (sums[c] / trees.size());
+        }
+        float[][] result = new float[images.length][DecisionTree.CLASSES];
+        for (int i = 0; i < images.length; i++) {
+            for (int c = 0; c < DecisionTree.CLASSES; c++) {
+                result[i][c] = (float) (sums[i][c] / trees.size());
             }
-            result[i] = row;
         }
         return result;
     }
@@ -124,13 +124,15 @@ public final class RandomForest implements TrainedModel {
         return trees;
     }
 
-    private void toBytes(float[] image, int[] pixels) {
-        if (image.length != pixels.length) {
+    private int[] toBytes(float[] image) {
+        if (image.length != pixelCount()) {
             throw new IllegalArgumentException("an image has " + image.length + " pixels; the forest reads "
-                    + pixels.length);
+                    + pixelCount());
         }
+        int[] pixels = new int[image.length];
         for (int p = 0; p < pixels.length; p++) {
             pixels[p] = Math.clamp(Math.round(image[p] * 255f), 0, 255);
         }
+        return pixels;
     }
 }
