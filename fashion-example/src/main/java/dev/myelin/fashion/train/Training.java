@@ -46,9 +46,14 @@ public final class Training {
 
     /**
      * Trains as {@code options} say, printing progress to {@code out}, and writes the run directory
-     * {@code options.out()} (see {@link RunDirectory}).
+     * {@code options.out()} (see {@link RunDirectory}). The classic models are handed to
+     * {@link ClassicTraining}.
      */
     public static void run(TrainOptions options, PrintStream out) throws Exception {
+        if (!options.model().trainedInEpochs()) {
+            ClassicTraining.run(options, out);
+            return;
+        }
         Recipe recipe = Recipe.of(options);
         if (options.threads() != null) {
             Myelin.setThreads(options.threads());
