@@ -75,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
         byte[] html = ReportHtml.render(content).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, html);
         context.out().printf("Wrote %s (%,d kB); open it in a browser.%n", file, (html.length + 999) / 1000);
-        model.saliencyUnavailable().ifPresent(why -> context.out().println("It has no saliency maps: " + why + "."));
+        model.saliencyUnavailable().ifPresent(why -> context.out().println("Saliency maps left out: " + why + "."));
         return 0;
     }
 }

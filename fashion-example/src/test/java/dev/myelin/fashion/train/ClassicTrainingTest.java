@@ -89,7 +89,7 @@ class ClassicTrainingTest {
         assertTrue(evaluate.out().contains("preset forest"), evaluate.out());
         TestCli.Result report = cli.run("report", "--run", first.toString(), "--data", data.toString());
         assertEquals(0, report.exitCode(), report.err());
-        assertTrue(report.out().contains("no saliency maps"), report.out());
+        assertTrue(report.out().contains("Saliency maps left out: a random forest"), report.out());
         String html = Files.readString(first.resolve(RunDirectory.REPORT));
         assertFalse(html.contains("<section id=\"curves\">"));
         TestCli.Result predict = cli.run("predict", "--run", first.toString(), "--data", data.toString(), "--index", "3");
