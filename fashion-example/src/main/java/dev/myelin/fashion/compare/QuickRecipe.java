@@ -18,9 +18,9 @@ public final class QuickRecipe {
     /** The epochs of a quick run, or null for a model not trained in epochs. */
     public static Integer epochs(ModelPreset model) {
         return switch (model) {
-            case MLP -> 5;
-            case CNN -> 3;
-            case BEST -> 2;
+            case MLP -> 10;
+            case CNN -> 6;
+            case BEST -> 4;
             case SOFTMAX, SVM -> 10;
             case KNN, FOREST -> null;
         };
