@@ -10,8 +10,9 @@ import java.util.function.IntConsumer;
 /**
  * The leading eigenpairs of a symmetric positive semi-definite matrix, such as a covariance, by power
  * iteration with deflation: multiplying a vector by the matrix again and again turns it toward the
- * eigenvector of the largest eigenvalue; once found, that eigenpair is subtracted from the matrix
- * ({@code C - λ v vᵀ}) and the next is sought the same way. Every step is a Myelin tensor op.
+ * eigenvector of the largest eigenvalue; once that is found, the next is sought the same way with the
+ * found directions projected out, that is with the deflated matrix {@code (I - V Vᵀ) C (I - V Vᵀ)},
+ * where V holds the eigenvectors found so far. Every step is a Myelin tensor op.
  */
 public final class PowerIteration {
     /**
@@ -65,17 +66,14 @@ public final class PowerIteration {
         List<Tensor> found = new ArrayList<>();
         List<Eigenpair> pairs = new ArrayList<>();
         try (var noGraph = Grad.disabled()) {
-            Tensor deflated = matrix;
             double largest = Double.NaN;
             for (int i = 0; i < k; i++) {
-                Eigenpair pair = iterate(deflated, Tensor.randn(generator, n, 1), found, largest, settings);
+                Eigenpair pair = iterate(matrix, Tensor.randn(generator, n, 1), found, largest, settings);
                 pairs.add(pair);
                 if (i == 0) {
                     largest = pair.value();
                 }
-                Tensor v = Tensor.of(pair.vector(), n, 1);
-                found.add(v);
-                deflated = deflated.sub(v.matmul(v.reshape(1, n)).mul((float) pair.value()));
+                found.add(Tensor.of(pair.vector(), n, 1));
                 pairsFound.accept(i + 1);
             }
         }
@@ -83,8 +81,9 @@ public final class PowerIteration {
     }
 
     /**
-     * Power iteration from {@code start}, kept orthogonal to the eigenvectors already {@code found}:
-     * deflation removes them in exact arithmetic, but rounding would let them creep back.
+     * Power iteration from {@code start} on the matrix deflated by the eigenvectors already
+     * {@code found}: each product has them projected out. Projecting the product, rather than
+     * subtracting {@code λ v vᵀ} from the matrix once, also removes what rounding lets creep back.
      *
      * @param largest the largest eigenvalue, the scale of the tolerance; NaN while it is being sought
      */
@@ -92,8 +91,8 @@ public final class PowerIteration {
             Settings settings) {
         Tensor v = unit(orthogonalised(start, found));
         for (int iteration = 1; ; iteration++) {
-            // The residual is that of the deflated problem, in the space orthogonal to the eigenvectors
-            // found: measured on C alone, the small errors of those would set a floor under it.
+            // The residual is that of the deflated matrix: measured on C alone, the small errors left in
+            // the eigenvectors found would set a floor under it.
             Tensor product = orthogonalised(matrix.matmul(v), found);
             double value = dot(v, product);
             double residual = norm(product.sub(v.mul((float) value)));
