@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Typical session:",
             "  ./fashion download",
+            "  ./fashion explore",
             "  ./fashion train --model cnn --out runs/cnn",
             "  ./fashion evaluate --run runs/cnn",
             "  ./fashion report --run runs/cnn",
@@ -36,6 +37,7 @@ public final class FashionCommands implements Runnable {
     public static CommandLine commandLine(FashionContext context) {
         CommandLine commandLine = new CommandLine(new FashionCommands());
         commandLine.addSubcommand(new DownloadCommand(context));
+        commandLine.addSubcommand(new ExploreCommand(context));
         commandLine.addSubcommand(new TrainCommand(context));
         commandLine.addSubcommand(new EvaluateCommand(context));
         commandLine.addSubcommand(new ReportCommand(context));
@@ -52,7 +54,7 @@ public final class FashionCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: download, train, evaluate, report or predict");
+        throw new ParameterException(spec.commandLine(), "Missing a command: download, explore, train, evaluate, report or predict");
     }
 
     private static void withExitCodes(CommandLine commandLine) {
