@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Typical session:",
             "  ./fashion download",
+            "  ./fashion explore",
             "  ./fashion train --model cnn --out runs/cnn",
             "  ./fashion evaluate --run runs/cnn",
             "  ./fashion report --run runs/cnn",
@@ -37,6 +38,7 @@ public final class FashionCommands implements Runnable {
     public static CommandLine commandLine(FashionContext context) {
         CommandLine commandLine = new CommandLine(new FashionCommands());
         commandLine.addSubcommand(new DownloadCommand(context));
+        commandLine.addSubcommand(new ExploreCommand(context));
         commandLine.addSubcommand(new TrainCommand(context));
         commandLine.addSubcommand(new EvaluateCommand(context));
         commandLine.addSubcommand(new ReportCommand(context));
@@ -54,7 +56,7 @@ public final class FashionCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: download, train, evaluate, report, predict or compare");
+        throw new ParameterException(spec.commandLine(), "Missing a command: download, explore, train, evaluate, report, predict or compare");
     }
 
     private static void withExitCodes(CommandLine commandLine) {

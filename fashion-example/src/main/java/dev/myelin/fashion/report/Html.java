@@ -1,11 +1,11 @@
 package dev.myelin.fashion.report;
 
 /** Escaping for text placed in HTML. */
-final class Html {
+public final class Html {
     private Html() {}
 
     /** {@code text} safe inside an element or a quoted attribute. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -8,10 +8,10 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /** PNG bytes and the data URIs that embed them in the page. */
-final class Png {
+public final class Png {
     private Png() {}
 
-    static byte[] encode(BufferedImage image) {
+    public static byte[] encode(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, "png", out)) {
@@ -23,11 +23,11 @@ final class Png {
         return out.toByteArray();
     }
 
-    static String dataUri(byte[] png) {
+    public static String dataUri(byte[] png) {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
     }
 
-    static String dataUri(BufferedImage image) {
+    public static String dataUri(BufferedImage image) {
         return dataUri(encode(image));
     }
 }

@@ -251,7 +251,8 @@ public final class ReportHtml {
                 .append("\"></figure>\n");
     }
 
-    static String css() {
+    /** The report's stylesheet, for other pages of the program that should look the same. */
+    public static String css() {
         try (InputStream in = ReportHtml.class.getResourceAsStream("report.css")) {
             if (in == null) {
                 throw new IllegalStateException("report.css is missing from the program's resources");

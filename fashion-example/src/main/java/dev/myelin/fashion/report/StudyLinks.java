@@ -1,6 +1,7 @@
 package dev.myelin.fashion.report;
 
 import dev.myelin.fashion.compare.ComparisonLink;
+import dev.myelin.fashion.explore.ExplorePage;
 import dev.myelin.fashion.run.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import java.util.Set;
 /** Finds the study's other pages that a run's report links to: the data exploration and a comparison. */
 final class StudyLinks {
     /** Where {@code ./fashion explore} writes its page by default, relative to the working folder. */
-    static final Path EXPLORE_PAGE = Path.of("runs", "explore", "explore.html");
+    private static final Path EXPLORE_PAGE = ExplorePage.DEFAULT_DIR.resolve(ExplorePage.FILE_NAME);
+    /** The page within a runs folder: {@code explore/explore.html}. */
+    private static final Path EXPLORE_IN_RUNS = ExplorePage.DEFAULT_DIR.getFileName().resolve(ExplorePage.FILE_NAME);
 
     private StudyLinks() {
     }
@@ -40,9 +43,9 @@ final class StudyLinks {
         Path runs = run.dir().toAbsolutePath().normalize().getParent();
         Set<Path> candidates = new LinkedHashSet<>();
         if (runs != null) {
-            candidates.add(runs.resolve(EXPLORE_PAGE.subpath(1, 3)));
+            candidates.add(runs.resolve(EXPLORE_IN_RUNS));
             if (runs.getParent() != null) {
-                candidates.add(runs.getParent().resolve(EXPLORE_PAGE.subpath(1, 3)));
+                candidates.add(runs.getParent().resolve(EXPLORE_IN_RUNS));
             }
         }
         candidates.add(EXPLORE_PAGE.toAbsolutePath().normalize());

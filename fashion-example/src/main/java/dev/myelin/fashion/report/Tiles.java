@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
 /** Dataset images and saliency maps as pictures, enlarged with nearest-neighbour sampling. */
-final class Tiles {
+public final class Tiles {
     /** Anchors of the "inferno" colour map (matplotlib), from black through purple and red to yellow. */
     private static final int[][] INFERNO = {
         {0, 0, 4}, {40, 11, 84}, {101, 21, 110}, {159, 42, 99},
@@ -14,12 +14,24 @@ final class Tiles {
     private Tiles() {}
 
     /** A grayscale picture of a square image with values in [0, 1], each pixel a {@code scale}-wide block. */
-    static BufferedImage grayscale(float[] image, int side, int scale) {
+    public static BufferedImage grayscale(float[] image, int side, int scale) {
         BufferedImage out = new BufferedImage(side * scale, side * scale, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < side * scale; y++) {
             for (int x = 0; x < side * scale; x++) {
                 int v = level(image[(y / scale) * side + x / scale]);
                 out.setRGB(x, y, v << 16 | v << 8 | v);
+            }
+        }
+        return out;
+    }
+
+    /** A square image with values in [0, 1] in the inferno colour map, black at 0 and pale yellow at 1. */
+    public static BufferedImage inferno(float[] image, int side, int scale) {
+        BufferedImage out = new BufferedImage(side * scale, side * scale, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < side * scale; y++) {
+            for (int x = 0; x < side * scale; x++) {
+                int[] colour = inferno(image[(y / scale) * side + x / scale]);
+                out.setRGB(x, y, colour[0] << 16 | colour[1] << 8 | colour[2]);
             }
         }
         return out;

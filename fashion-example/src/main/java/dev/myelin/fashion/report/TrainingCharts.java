@@ -21,12 +21,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * They are drawn at twice their display size, every length scaled alike, so that they stay sharp on
  * high-density screens.
  */
-final class TrainingCharts {
+public final class TrainingCharts {
     /** Display size in CSS pixels. */
     static final int WIDTH = 560;
     static final int HEIGHT = 340;
 
-    private static final int PIXEL_RATIO = 2;
+    /** Chart pixels per CSS pixel: charts are drawn at this multiple of their display size. */
+    public static final int PIXEL_RATIO = 2;
 
     private static final Color TRAIN = new Color(0x2F6DB5);
     private static final Color VALIDATION = new Color(0xE07B24);
@@ -48,7 +49,8 @@ final class TrainingCharts {
             throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH * PIXEL_RATIO).height(HEIGHT * PIXEL_RATIO).title(title)
                 .xAxisTitle("epoch").yAxisTitle(yTitle).build();
-        style(chart, history.size());
+        style(chart);
+        styleEpochAxis(chart, history.size());
         addSeries(chart, "train", history, train, scale, TRAIN);
         addSeries(chart, "validation", history, validation, scale, VALIDATION);
         padYAxis(chart);
@@ -100,7 +102,11 @@ final class TrainingCharts {
         chart.getStyler().setYAxisDecimalPattern(max - min >= 5 ? "#,##0" : "#,##0.###");
     }
 
-    private static void style(XYChart chart, int epochs) {
+    /**
+     * The look the program's charts share: white background, light grid, legend below the plot, and
+     * fonts, strokes and spacings scaled by {@link #PIXEL_RATIO}.
+     */
+    public static void style(XYChart chart) {
         var styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
@@ -120,7 +126,6 @@ final class TrainingCharts {
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setLegendBorderColor(Color.WHITE);
-        styler.setMarkerSize(epochs > 40 ? 0 : 6 * PIXEL_RATIO);
         styler.setChartPadding(styler.getChartPadding() * PIXEL_RATIO);
         styler.setChartTitlePadding(styler.getChartTitlePadding() * PIXEL_RATIO);
         styler.setLegendPadding(styler.getLegendPadding() * PIXEL_RATIO);
@@ -133,6 +138,11 @@ final class TrainingCharts {
         styler.setYAxisTickMarkSpacingHint(styler.getYAxisTickMarkSpacingHint() * PIXEL_RATIO);
         styler.setAntiAlias(true);
         styler.setLocale(Locale.ROOT);
+    }
+
+    private static void styleEpochAxis(XYChart chart, int epochs) {
+        var styler = chart.getStyler();
+        styler.setMarkerSize(epochs > 40 ? 0 : 6 * PIXEL_RATIO);
         // Epochs are whole numbers: label only those, whatever tick spacing XChart picks.
         styler.setxAxisTickLabelsFormattingFunction(x -> x == Math.rint(x) ? Long.toString(Math.round(x)) : "");
         if (epochs <= 1) {

@@ -9,17 +9,12 @@ import dev.myelin.fashion.data.ImageSet;
  */
 record DataSplit(ImageSet train, ImageSet validation, ImageSet test) {
     /**
-     * The first {@code limit} training images (all when null), of which the last {@link #heldOut} are
-     * the validation set.
+     * The first {@code limit} training images (all when null), of which the last
+     * {@link Training#validationImages} are the validation set.
      */
     static DataSplit of(FashionMnist data, Integer limit) {
         ImageSet all = limit == null ? data.train() : data.train().first(Math.min(limit, data.train().size()));
-        int trainSize = all.size() - heldOut(all.size());
+        int trainSize = all.size() - Training.validationImages(all.size());
         return new DataSplit(all.slice(0, trainSize), all.slice(trainSize, all.size()), data.test());
-    }
-
-    /** Validation images held out of {@code trainImages}: 5,000, or a sixth of a smaller set. */
-    static int heldOut(int trainImages) {
-        return Math.min(Training.VALIDATION_IMAGES, trainImages / 6);
     }
 }

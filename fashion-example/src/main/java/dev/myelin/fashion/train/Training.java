@@ -38,7 +38,8 @@ import java.util.Map;
  * model is finally scored on the test set.
  */
 public final class Training {
-    static final int VALIDATION_IMAGES = 5_000;
+    /** How many of the last training images are held out for validation (at most a sixth of them). */
+    public static final int VALIDATION_IMAGES = 5_000;
     private static final String DROPOUT_GENERATOR = "dropout";
 
     private Training() {
@@ -244,11 +245,19 @@ public final class Training {
         }
     }
 
+    /**
+     * How many of {@code trainingImages} are held out for validation: the last {@link #VALIDATION_IMAGES},
+     * or a sixth when there are fewer than six times as many.
+     */
+    public static int validationImages(int trainingImages) {
+        return Math.min(VALIDATION_IMAGES, trainingImages / 6);
+    }
+
     /** The training, validation and test images as datasets. */
     private record Split(ImageDataset train, ImageDataset validation, ImageDataset test) {
         static Split of(FashionMnist data, Integer limit) {
             ImageSet train = limit == null ? data.train() : data.train().first(Math.min(limit, data.train().size()));
-            int held = DataSplit.heldOut(train.size());
+            int held = validationImages(train.size());
             ImageDataset all = dataset(train);
             return new Split(all.subset(0, train.size() - held), all.subset(train.size() - held, train.size()),
                     dataset(data.test()));
