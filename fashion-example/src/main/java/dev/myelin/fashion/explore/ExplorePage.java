@@ -3,7 +3,6 @@ package dev.myelin.fashion.explore;
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.report.Html;
 import dev.myelin.fashion.report.Png;
-import dev.myelin.fashion.report.ReportHtml;
 import dev.myelin.fashion.report.Tiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -65,10 +64,7 @@ public final class ExplorePage {
 
     private String page(ZonedDateTime generated) throws IOException {
         String title = "Fashion-MNIST · the data";
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(title)).append("</title>\n")
-                .append("<style>\n").append(ReportHtml.css()).append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        Html.openPage(html, title, CSS);
         header(title);
         counts();
         samples();
@@ -99,9 +95,7 @@ public final class ExplorePage {
     }
 
     private void card(String label, String value, String detail) {
-        html.append("<div class=\"card\"><div class=\"label\">").append(Html.escape(label))
-                .append("</div><div class=\"value\">").append(Html.escape(value))
-                .append("</div><div class=\"detail\">").append(Html.escape(detail)).append("</div></div>\n");
+        Html.card(html, label, value, detail);
     }
 
     private void counts() {

@@ -34,10 +34,7 @@ public final class ComparisonHtml {
 
     private String page() {
         String title = "Fashion-MNIST · model comparison";
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(title)).append("</title>\n")
-                .append("<style>\n").append(ReportHtml.css()).append("</style>\n</head>\n<body>\n<main>\n");
+        Html.openPage(html, title, "");
         header(title);
         bars();
         table();
@@ -139,9 +136,7 @@ public final class ComparisonHtml {
     }
 
     private void card(String label, String value, String detail) {
-        html.append("<div class=\"card\"><div class=\"label\">").append(Html.escape(label))
-                .append("</div><div class=\"value\">").append(Html.escape(value))
-                .append("</div><div class=\"detail\">").append(Html.escape(detail)).append("</div></div>\n");
+        Html.card(html, label, value, detail);
     }
 
     private void cell(String text) {

@@ -39,10 +39,7 @@ public final class ReportHtml {
 
     private String page() throws IOException {
         String title = "Fashion-MNIST · " + report.runName();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(title)).append("</title>\n")
-                .append("<style>\n").append(css()).append("</style>\n</head>\n<body>\n<main>\n");
+        Html.openPage(html, title, "");
         header(title);
         links();
         curves();
@@ -95,9 +92,7 @@ public final class ReportHtml {
     }
 
     private void card(String label, String value, String detail) {
-        html.append("<div class=\"card\"><div class=\"label\">").append(Html.escape(label))
-                .append("</div><div class=\"value\">").append(Html.escape(value))
-                .append("</div><div class=\"detail\">").append(Html.escape(detail)).append("</div></div>\n");
+        Html.card(html, label, value, detail);
     }
 
     private void links() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.myelin.fashion.json.JsonFields;
 import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.run.RunDirectory;
+import dev.myelin.fashion.testing.Chromium;
 import dev.myelin.fashion.testing.FakeRun;
 import dev.myelin.fashion.testing.TestCli;
 import dev.myelin.fashion.testing.TinyFashion;
@@ -64,6 +65,11 @@ class CompareCommandTest {
         String html = Files.readString(out.resolve(CompareCommand.PAGE));
         assertFalse(html.contains("http://") || html.contains("https://"), "the page must be self-contained");
         assertTrue(html.contains("data:image/png;base64,"));
+        if (Chromium.available()) {
+            Chromium.ImageCount images = Chromium.decodedImages(out.resolve(CompareCommand.PAGE), work);
+            assertEquals(2, images.total(), "the bar chart and the heat map");
+            assertEquals(2, images.decoded(), "every image decoded");
+        }
         // Each run now knows the comparison, so that its report can link to it.
         assertTrue(Files.readString(out.resolve("mlp").resolve(RunDirectory.COMPARISON)).contains("../compare.html"));
     }

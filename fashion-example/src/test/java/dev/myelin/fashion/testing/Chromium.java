@@ -38,6 +38,33 @@ public final class Chromium {
                 .findFirst();
     }
 
+    /** How many of a page's images decoded, of how many it has. */
+    public record ImageCount(int decoded, int total) {}
+
+    /**
+     * Loads a copy of {@code page} with a script that counts, once the page has loaded, the images
+     * that decoded; the page itself has no script.
+     */
+    public static ImageCount decodedImages(Path page, Path scratch) throws IOException, InterruptedException {
+        String probe = """
+                <script>
+                window.addEventListener('load', () => {
+                  const images = Array.from(document.images);
+                  const loaded = images.filter(i => i.complete && i.naturalWidth > 0).length;
+                  document.body.setAttribute('data-images', loaded + '/' + images.length);
+                });
+                </script>
+                """;
+        Path copy = scratch.resolve("probe-" + page.getFileName());
+        Files.writeString(copy, Files.readString(page).replace("</body>", probe + "</body>"));
+        String dom = dumpDom(copy, scratch);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-images=\"(\\d+)/(\\d+)\"").matcher(dom);
+        if (!m.find()) {
+            throw new AssertionError("the probe did not run: " + dom.substring(0, Math.min(300, dom.length())));
+        }
+        return new ImageCount(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
     /** Loads {@code page} and returns the DOM after its scripts ran. */
     public static String dumpDom(Path page, Path scratch) throws IOException, InterruptedException {
         return run(page, scratch, "--dump-dom");
