@@ -36,6 +36,7 @@ public final class ReportBuilder {
                 mostConfidentMistakes(test.labels(), predicted, probabilities, mistakes),
                 model.saliencyUnavailable().isPresent() ? List.of() : saliencySamples(model, test, predicted, probabilities),
                 model.saliencyUnavailable().orElse(null),
+                model.saliencyUnavailable().isPresent() ? model.pixelImportance().orElse(null) : null,
                 StudyLinks.find(run, reportFile),
                 now);
     }

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param mistakes the most confident wrong predictions, most confident first
  * @param saliency one sample per class that has one, in label order; empty when the model has none
  * @param saliencyUnavailable why the model has no saliency maps, or null when it has
+ * @param pixelImportance where a model without saliency looks, 784 values, or null
  * @param links the study's other pages that concern this run (the data exploration, a comparison)
  * @param generated when the report was made
  */
@@ -32,6 +33,7 @@ public record ReportContent(
         List<Mistake> mistakes,
         List<SaliencySample> saliency,
         String saliencyUnavailable,
+        float[] pixelImportance,
         List<Link> links,
         ZonedDateTime generated) {
 

@@ -186,7 +186,9 @@ public final class ReportHtml {
     private void saliency() {
         if (report.saliencyUnavailable() != null) {
             html.append("<section id=\"saliency\">\n<h2>Saliency</h2>\n<p class=\"empty\">Not for this model: ")
-                    .append(Html.escape(report.saliencyUnavailable())).append(".</p>\n</section>\n");
+                    .append(Html.escape(report.saliencyUnavailable())).append(".</p>\n");
+            pixelImportance();
+            html.append("</section>\n");
             return;
         }
         html.append("<section id=\"saliency\">\n<h2>Saliency</h2>\n")
@@ -214,6 +216,21 @@ public final class ReportHtml {
             html.append("</span></figcaption></figure>\n");
         }
         html.append("</div>\n</section>\n");
+    }
+
+    /** Where a model without saliency looks, over all images: its pixel importance as one map. */
+    private void pixelImportance() {
+        float[] importance = report.pixelImportance();
+        if (importance == null) {
+            return;
+        }
+        int side = FashionMnist.ROWS;
+        html.append("<p class=\"note\">Instead, where the model looks over all images: each pixel's importance ")
+                .append("(for a forest, its share of the decrease in Gini impurity over every split), brightest where it matters most.</p>\n")
+                .append("<figure><img class=\"pixels\" src=\"")
+                .append(Png.dataUri(Tiles.inferno(Tiles.normalise(importance), side, 2 * TILE_SCALE)))
+                .append("\" width=\"").append(2 * side * TILE_SCALE).append("\" height=\"").append(2 * side * TILE_SCALE)
+                .append("\" alt=\"Pixel importance map\"></figure>\n");
     }
 
     private void configuration() {

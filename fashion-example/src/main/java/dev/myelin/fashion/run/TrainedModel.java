@@ -35,6 +35,15 @@ public interface TrainedModel {
         return Optional.empty();
     }
 
+    /**
+     * How much each pixel matters to the model as a whole, 784 non-negative values, for a model whose
+     * saliency is unavailable but that can say where it looks (a forest's impurity decrease per
+     * pixel); empty otherwise.
+     */
+    default Optional<float[]> pixelImportance() {
+        return Optional.empty();
+    }
+
     /** The name of the preset the model was built from: "mlp", "cnn", "best", "knn", "softmax", "svm" or "forest". */
     String preset();
 }

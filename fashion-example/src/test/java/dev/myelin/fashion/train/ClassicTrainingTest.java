@@ -92,6 +92,7 @@ class ClassicTrainingTest {
         assertTrue(report.out().contains("Saliency maps left out: a random forest"), report.out());
         String html = Files.readString(first.resolve(RunDirectory.REPORT));
         assertFalse(html.contains("<section id=\"curves\">"));
+        assertTrue(html.contains("alt=\"Pixel importance map\""), "the forest shows where it looks instead");
         TestCli.Result predict = cli.run("predict", "--run", first.toString(), "--data", data.toString(), "--index", "3");
         assertEquals(0, predict.exitCode(), predict.err());
         assertTrue(predict.out().contains("Dress"), predict.out());

@@ -88,6 +88,12 @@ public final class RandomForest implements TrainedModel {
         return PRESET;
     }
 
+    /** The {@link #featureImportance()}, which the report draws where other models show saliency. */
+    @Override
+    public Optional<float[]> pixelImportance() {
+        return Optional.of(featureImportance());
+    }
+
     /**
      * Per pixel, its share of the forest's mean decrease in Gini impurity (each tree's decreases are
      * normalised to sum 1, then averaged): 784 values summing to 1, row-major like the images, for a
