@@ -10,6 +10,7 @@ import dev.myelin.fashion.classic.knn.KnnFit;
 import dev.myelin.fashion.classic.knn.KnnTraining;
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.data.ImageSet;
+import dev.myelin.fashion.eval.Evaluation;
 import dev.myelin.fashion.eval.Inference;
 import dev.myelin.fashion.json.JsonWriter;
 import dev.myelin.fashion.run.Metrics;
@@ -114,16 +115,10 @@ public final class ClassicTraining {
         return options.trees() == null ? defaults : defaults.withTrees(options.trees());
     }
 
+    /** The fraction of {@code images} the model labels right; NaN for none. */
     private static double accuracy(TrainedModel model, ImageSet images) {
-        if (images.size() == 0) {
-            return Double.NaN;
-        }
         int[] predicted = Inference.predictions(Inference.probabilities(model, images));
-        int correct = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            correct += predicted[i] == images.label(i) ? 1 : 0;
-        }
-        return (double) correct / predicted.length;
+        return Evaluation.of(images.labels(), predicted, FashionMnist.CLASS_NAMES).accuracy();
     }
 
     private static void writeConfig(Path dir, TrainOptions options, Map<String, Object> resolved) throws IOException {
