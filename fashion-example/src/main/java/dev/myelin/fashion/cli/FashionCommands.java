@@ -50,6 +50,7 @@ public final class FashionCommands implements Runnable {
         commandLine.setOut(new PrintWriter(context.out(), true));
         commandLine.setErr(new PrintWriter(context.err(), true));
         commandLine.setExecutionExceptionHandler(new ErrorReporter(context));
+        commandLine.setParameterExceptionHandler(new UsageErrorReporter(context));
         withExitCodes(commandLine);
         return commandLine;
     }

@@ -142,10 +142,12 @@ class ExploreCommandTest {
         TestCli.Result result = explore(option);
 
         assertEquals(2, result.exitCode(), result.out());
-        String firstLine = result.err().lines().findFirst().orElse("");
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+        String firstLine = result.err().strip();
         String name = option.substring(0, option.indexOf('='));
         String value = option.substring(option.indexOf('=') + 1);
-        assertTrue(firstLine.startsWith(name) || firstLine.startsWith("Invalid value for option '" + name + "'"), firstLine);
+        assertTrue(firstLine.startsWith("fashion explore: " + name)
+                || firstLine.startsWith("fashion explore: Invalid value for option '" + name + "'"), firstLine);
         assertTrue(firstLine.contains(value), "the line names the bad value: " + firstLine);
         assertFalse(Files.exists(out), "nothing written");
     }
@@ -154,7 +156,8 @@ class ExploreCommandTest {
     void tooManyPcaImagesSaysHowManyThereAre() {
         TestCli.Result result = explore("--pca-images", "41");
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().startsWith("--pca-images 41 is more than the 40 test images\n"), result.err());
+        assertTrue(result.err().startsWith("fashion explore: --pca-images 41 is more than the 40 test images."),
+                result.err());
     }
 
     @Test
