@@ -79,7 +79,7 @@ public final class ComparisonHtml {
     private void table() {
         html.append("<section id=\"table\">\n<h2>The table</h2>\n<p class=\"note\">")
                 .append(Html.escape(ComparisonTable.choiceSentence(comparison)))
-                .append(" Inference is wall time for the whole test set, per image, in batches of 256.</p>\n")
+                .append(" Inference is wall time for the whole test set, per image, in batches of 256, after one untimed batch.</p>\n")
                 .append("<div style=\"overflow-x:auto\"><table class=\"compare\">\n<thead><tr><th>Model</th><th>Val acc</th><th>Test acc</th>")
                 .append("<th>Macro P</th><th>Macro R</th><th>Macro F1</th><th>Best class (F1)</th><th>Worst class (F1)</th>")
                 .append("<th>Training</th><th>Inference</th><th>Parameters</th><th>File</th><th>Report</th></tr></thead>\n<tbody>\n");
