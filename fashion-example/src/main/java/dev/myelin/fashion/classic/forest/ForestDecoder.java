@@ -3,9 +3,8 @@ package dev.myelin.fashion.classic.forest;
 import static dev.myelin.fashion.classic.forest.ForestFile.*;
 
 import dev.myelin.fashion.classic.ModelFileException;
-import dev.myelin.io.SafetensorsException;
+import dev.myelin.fashion.classic.ModelFileHeader;
 import dev.myelin.io.SafetensorsFile;
-import dev.myelin.io.SafetensorsReader;
 import dev.myelin.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,12 +29,7 @@ final class ForestDecoder {
     }
 
     RandomForest decode() throws IOException {
-        SafetensorsFile contents;
-        try {
-            contents = SafetensorsReader.read(file);
-        } catch (SafetensorsException e) {
-            throw new ModelFileException(file, "not a readable safetensors file (" + withoutPath(e) + ")", e);
-        }
+        SafetensorsFile contents = ModelFileHeader.read(file, RandomForest.PRESET, VERSION);
         ForestOptions options = options(contents);
         float[] offsets = shaped(contents, TREE_OFFSETS, options.trees() + 1);
         int nodes = nodeOffsets(offsets);
@@ -76,17 +70,6 @@ final class ForestDecoder {
     }
 
     private ForestOptions options(SafetensorsFile contents) throws ModelFileException {
-        String model = contents.metadata().get(MODEL_KEY);
-        if (model == null) {
-            throw fault("no '" + MODEL_KEY + "' metadata: not a Myelin model file");
-        }
-        if (!model.equals(RandomForest.PRESET)) {
-            throw fault("holds a '" + model + "' model, not a '" + RandomForest.PRESET + "'");
-        }
-        String version = metadata(contents, VERSION_KEY);
-        if (!version.equals(VERSION)) {
-            throw fault(VERSION_KEY + " is '" + version + "'; this build reads version " + VERSION);
-        }
         String maxDepth = metadata(contents, MAX_DEPTH_KEY);
         try {
             return new ForestOptions(
@@ -213,12 +196,6 @@ final class ForestDecoder {
 
     private static String fourDecimals(double value) {
         return String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    private String withoutPath(SafetensorsException e) {
-        String prefix = file + ": ";
-        String message = e.getMessage();
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private ModelFileException fault(String what) {

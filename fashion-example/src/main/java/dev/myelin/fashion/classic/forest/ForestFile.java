@@ -1,6 +1,7 @@
 package dev.myelin.fashion.classic.forest;
 
 import dev.myelin.fashion.classic.ModelFileException;
+import dev.myelin.fashion.classic.ModelFileHeader;
 import dev.myelin.io.SafetensorsWriter;
 import dev.myelin.tensor.Tensor;
 import java.io.IOException;
@@ -15,8 +16,6 @@ import java.util.Map;
  * integral one is an exact integer below 2<sup>24</sup>.
  */
 public final class ForestFile {
-    static final String MODEL_KEY = "myelin.model";
-    static final String VERSION_KEY = "format_version";
     static final String VERSION = "1";
     static final String TREES_KEY = "trees";
     static final String MAX_DEPTH_KEY = "max_depth";
@@ -94,9 +93,7 @@ public final class ForestFile {
     }
 
     private static Map<String, String> metadata(ForestOptions options) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put(MODEL_KEY, RandomForest.PRESET);
-        metadata.put(VERSION_KEY, VERSION);
+        Map<String, String> metadata = ModelFileHeader.metadata(RandomForest.PRESET, VERSION);
         metadata.put(TREES_KEY, Integer.toString(options.trees()));
         metadata.put(MAX_DEPTH_KEY, options.unlimitedDepth() ? UNLIMITED : Integer.toString(options.maxDepth()));
         metadata.put(MIN_SAMPLES_LEAF_KEY, Integer.toString(options.minSamplesLeaf()));

@@ -1,10 +1,9 @@
 package dev.myelin.fashion.classic.knn;
 
 import dev.myelin.fashion.classic.ModelFileException;
+import dev.myelin.fashion.classic.ModelFileHeader;
 import dev.myelin.fashion.data.FashionMnist;
-import dev.myelin.io.SafetensorsException;
 import dev.myelin.io.SafetensorsFile;
-import dev.myelin.io.SafetensorsReader;
 import dev.myelin.io.SafetensorsWriter;
 import dev.myelin.tensor.Tensor;
 import java.io.IOException;
@@ -35,8 +34,6 @@ import java.util.Set;
  * and says what is wrong in a {@link ModelFileException}.
  */
 public final class KnnFile {
-    public static final String MODEL_KEY = "myelin.model";
-    public static final String VERSION_KEY = "format_version";
     public static final String K_KEY = "k";
     public static final String VERSION = "1";
     public static final String IMAGES = "images";
@@ -54,9 +51,7 @@ public final class KnnFile {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         tensors.put(IMAGES, model.images());
         tensors.put(LABELS, Tensor.of(labelValues));
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put(MODEL_KEY, KnnClassifier.PRESET);
-        metadata.put(VERSION_KEY, VERSION);
+        Map<String, String> metadata = ModelFileHeader.metadata(KnnClassifier.PRESET, VERSION);
         metadata.put(K_KEY, Integer.toString(model.k()));
         SafetensorsWriter.write(file, tensors, metadata);
     }
@@ -68,13 +63,7 @@ public final class KnnFile {
      * @throws IOException if the file cannot be read
      */
     public static KnnClassifier load(Path file) throws IOException {
-        SafetensorsFile contents;
-        try {
-            contents = SafetensorsReader.read(file);
-        } catch (SafetensorsException e) {
-            throw new ModelFileException(file, "not a valid safetensors file: " + faultOf(e, file), e);
-        }
-        checkKind(file, contents.metadata());
+        SafetensorsFile contents = ModelFileHeader.read(file, KnnClassifier.PRESET, VERSION);
         if (!contents.tensors().keySet().equals(Set.of(IMAGES, LABELS))) {
             throw new ModelFileException(file, "a k-NN model holds the tensors " + IMAGES + " and " + LABELS
                     + ", this file holds " + contents.tensors().keySet());
@@ -85,21 +74,6 @@ public final class KnnFile {
         int[] labels = checkLabels(file, labelValues, n);
         int k = checkK(file, contents.metadata().get(K_KEY), n);
         return new KnnClassifier(images, labels, k);
-    }
-
-    private static void checkKind(Path file, Map<String, String> metadata) throws ModelFileException {
-        String kind = metadata.get(MODEL_KEY);
-        if (!KnnClassifier.PRESET.equals(kind)) {
-            throw new ModelFileException(file, kind == null
-                    ? "no '" + MODEL_KEY + "' metadata: not a Myelin model file"
-                    : "holds a '" + kind + "' model, not a k-NN model ('" + KnnClassifier.PRESET + "')");
-        }
-        String version = metadata.get(VERSION_KEY);
-        if (!VERSION.equals(version)) {
-            throw new ModelFileException(file, version == null
-                    ? "no '" + VERSION_KEY + "' metadata"
-                    : "k-NN format version '" + version + "'; this program reads version " + VERSION);
-        }
     }
 
     /** The number of images, after checking their shape and values. */
@@ -156,9 +130,4 @@ public final class KnnFile {
     }
 
     /** The reader's message without the file name it starts with, which ours repeats. */
-    private static String faultOf(SafetensorsException e, Path file) {
-        String prefix = file + ": ";
-        String message = e.getMessage();
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-    }
 }

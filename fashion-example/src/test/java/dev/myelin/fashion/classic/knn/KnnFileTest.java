@@ -61,7 +61,7 @@ class KnnFileTest {
     void notASafetensorsFile() throws Exception {
         Path file = dir.resolve("model.safetensors");
         Files.writeString(file, "hello");
-        assertFault(file, "not a valid safetensors file");
+        assertFault(file, "not a readable safetensors file");
     }
 
     @Test
@@ -71,7 +71,7 @@ class KnnFileTest {
 
     @Test
     void anotherKindOfModel() throws Exception {
-        assertFault(written(f -> f.metadata.put("myelin.model", "forest")), "holds a 'forest' model, not a k-NN model");
+        assertFault(written(f -> f.metadata.put("myelin.model", "forest")), "holds a 'forest' model, not a 'knn' model");
     }
 
     @Test
@@ -81,7 +81,7 @@ class KnnFileTest {
 
     @Test
     void anotherFormatVersion() throws Exception {
-        assertFault(written(f -> f.metadata.put("format_version", "2")), "format version '2'");
+        assertFault(written(f -> f.metadata.put("format_version", "2")), "format_version is '2'");
     }
 
     @Test
