@@ -4,7 +4,8 @@ import dev.myelin.fashion.cli.FashionContext;
 import dev.myelin.fashion.cli.FashionCommands;
 
 /**
- * The {@code ./fashion} program: download, train, evaluate, report and predict on Fashion-MNIST.
+ * The {@code ./fashion} program, a Fashion-MNIST study: download, explore, train, evaluate, report,
+ * predict and compare.
  * Run {@code ./fashion --help} for the commands, and {@code ./fashion COMMAND --help} for their options.
  *
  * <p>Exit codes: 0 success, 1 failure (one clear line on stderr), 2 usage error.
