@@ -49,9 +49,9 @@ import picocli.CommandLine.Spec;
                     + "The model with the highest validation accuracy is chosen; the test set plays no "
                     + "part in the choice. Writes compare.md, compare.json and compare.html to --out.",
             "",
-            "  ./fashion compare --quick                     all seven models in a few minutes",
-            "  ./fashion compare --models knn,cnn            two models, full training",
-            "  ./fashion compare --runs runs/cnn runs/best   finished runs only, nothing trained",
+            "  ./fashion compare --quick               all seven models, about 2 minutes",
+            "  ./fashion compare --models knn,cnn      two models, fully trained",
+            "  ./fashion compare --runs runs/a runs/b  finished runs only, no training",
             ""
         })
 final class CompareCommand implements Callable<Integer> {
@@ -78,7 +78,7 @@ final class CompareCommand implements Callable<Integer> {
     List<Path> runs = new ArrayList<>();
 
     @Option(names = "--quick",
-            description = "Train on the first " + QuickRecipe.IMAGES + " training images with few epochs: "
+            description = "Train on the first 10,000 training images with fewer epochs: "
                     + "the whole default table in a few minutes. The test set is still all 10,000 images.")
     boolean quick;
 

@@ -96,6 +96,13 @@ class CompareCommandTest {
     }
 
     @Test
+    void theHelpGivesTheQuickImageCount() {
+        String help = cli.run("compare", "--help").out();
+        assertTrue(help.contains(String.format(java.util.Locale.ROOT, "first %,d training images",
+                dev.myelin.fashion.compare.QuickRecipe.IMAGES)), help);
+    }
+
+    @Test
     void unknownModelIsAUsageError() {
         TestCli.Result result = cli.run("compare", "--models", "knn,resnet", "--out", work.resolve("x").toString());
         assertEquals(2, result.exitCode());
