@@ -56,22 +56,32 @@ public record TrainOptions(
         freeze = List.copyOf(freeze);
     }
 
-    /** The options as written to a run's {@code config.json}; nulls mean "the preset's default". */
+    /**
+     * The options as written to a run's {@code config.json}; nulls mean "the preset's default". Only
+     * the options that apply to the model are written: no epochs or optimizer for the models fitted in
+     * one pass, no trees but for the forest.
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", model.toString());
-        json.put("epochs", epochs);
-        json.put("batch_size", batchSize);
-        json.put("lr", learningRate);
-        json.put("optimizer", optimizer == null ? null : optimizer.toString());
-        json.put("schedule", schedule == null ? null : schedule.toString());
-        json.put("augment", augment);
+        if (model.trainedInEpochs()) {
+            json.put("epochs", epochs);
+            json.put("batch_size", batchSize);
+            json.put("lr", learningRate);
+            json.put("optimizer", optimizer == null ? null : optimizer.toString());
+            json.put("schedule", schedule == null ? null : schedule.toString());
+            json.put("augment", augment);
+        }
         json.put("seed", seed);
         json.put("threads", threads);
-        json.put("init_from", initFrom == null ? null : initFrom.toString());
-        json.put("freeze", freeze);
+        if (model.trainedInEpochs()) {
+            json.put("init_from", initFrom == null ? null : initFrom.toString());
+            json.put("freeze", freeze);
+        }
         json.put("limit", limit);
-        json.put("trees", trees);
+        if (model == ModelPreset.FOREST) {
+            json.put("trees", trees);
+        }
         return json;
     }
 }

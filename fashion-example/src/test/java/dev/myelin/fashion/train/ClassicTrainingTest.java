@@ -80,6 +80,9 @@ class ClassicTrainingTest {
                 Files.readAllBytes(second.resolve(RunDirectory.MODEL)), "deterministic for a seed");
         Metrics metrics = MetricsFile.read(first.resolve(RunDirectory.METRICS));
         assertEquals(12L, metrics.test().get("trees"));
+        Map<String, Object> config = RunDirectory.open(first).config().orElseThrow();
+        assertEquals(12L, config.get("trees"));
+        assertFalse(config.containsKey("epochs") || config.containsKey("lr"), "only what applies to a forest: " + config);
         assertEquals(0.9, metrics.testAccuracy(), 0.05);
 
         TestCli cli = new TestCli();
