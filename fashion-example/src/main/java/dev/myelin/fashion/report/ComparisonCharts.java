@@ -26,8 +26,6 @@ final class ComparisonCharts {
     private static final int MARGIN = 14;
     private static final Color VALIDATION = new Color(0xE07B24);
     private static final Color TEST = new Color(0x2F6DB5);
-    /** F1 below this is drawn as pale as zero: the heat map spends its colours where the models differ. */
-    private static final double F1_FLOOR = 0.5;
 
     private ComparisonCharts() {
     }
@@ -86,10 +84,15 @@ final class ComparisonCharts {
         });
     }
 
-    /** Test F1 per model (rows) and class (columns), the value written in each cell. */
+    /**
+     * Test F1 per model (rows) and class (columns), the value written in each cell. The colour runs
+     * from white at the table's lowest F1, rounded down to a tenth, to full blue at 1: the heat map
+     * spends its colours where the models differ.
+     */
     static BufferedImage f1HeatMap(Comparison comparison, List<String> shortNames) {
         List<ComparedModel> models = comparison.models();
         int classes = shortNames.size();
+        double floor = f1Floor(comparison);
         return draw(heatWidth(classes), heatHeight(models.size()), g -> {
             g.setFont(font(Font.PLAIN, 12));
             FontMetrics fm = g.getFontMetrics();
@@ -108,7 +111,7 @@ final class ComparisonCharts {
                 List<Double> f1 = m.classF1();
                 g.setFont(font(Font.PLAIN, 12));
                 for (int c = 0; c < classes; c++) {
-                    float t = (float) Math.clamp((f1.get(c) - F1_FLOOR) / (1 - F1_FLOOR), 0, 1);
+                    float t = (float) Math.clamp((f1.get(c) - floor) / (1 - floor), 0, 1);
                     int x = LABEL + c * HEAT_CELL;
                     g.setColor(ConfusionHeatMap.mix(ConfusionHeatMap.CORRECT, t));
                     g.fillRect(x, y, HEAT_CELL, HEAT_CELL);
@@ -120,6 +123,13 @@ final class ComparisonCharts {
                 }
             }
         });
+    }
+
+    /** The lowest F1 in the table, rounded down to a tenth (at most 0.9, so that 1 stays apart). */
+    static double f1Floor(Comparison comparison) {
+        double lowest = comparison.models().stream().flatMap(m -> m.classF1().stream())
+                .mapToDouble(Double::doubleValue).filter(Double::isFinite).min().orElse(0);
+        return Math.min(0.9, Math.floor(lowest * 10 + 1e-9) / 10);
     }
 
     private static void legend(Graphics2D g, int x, int y) {

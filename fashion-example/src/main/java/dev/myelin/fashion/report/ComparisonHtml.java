@@ -119,8 +119,9 @@ public final class ComparisonHtml {
     private void heatMap() {
         int classes = FashionMnist.CLASSES;
         html.append("<section id=\"f1\">\n<h2>F1 per class</h2>\n<p class=\"note\">")
-                .append("Test F1 of every model (rows) on every class (columns); darker is better, and F1 of ")
-                .append("0.5 or less is drawn as pale as zero. The hard classes are hard for every model.</p>\n")
+                .append("Test F1 of every model (rows) on every class (columns); darker is better. The colour ")
+                .append(String.format(Locale.ROOT, "runs from white at F1 %.1f to full blue at 1. ", ComparisonCharts.f1Floor(comparison)))
+                .append("The hard classes are hard for every model.</p>\n")
                 .append("<div class=\"matrix\">");
         image(Png.dataUri(ComparisonCharts.f1HeatMap(comparison, FashionMnist.SHORT_NAMES)),
                 "Heat map of test F1 per model and class", ComparisonCharts.heatWidth(classes),
