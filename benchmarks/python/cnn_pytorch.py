@@ -77,8 +77,11 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--data")
+    parser.add_argument("--flush-denormal", action="store_true",
+                        help="treat subnormal floats as zero (not part of the recipe; for diagnosis)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    torch.set_flush_denormal(args.flush_denormal)
     torch.manual_seed(42)
     (train_x, train_y), (test_x, test_y) = load(args.data) if args.data else random_data()
 
@@ -126,6 +129,7 @@ def main():
         "train_images_per_s": epoch_rates, "step_ms": round(float(np.median(times)), 3),
         "inference_images_per_s": round(best, 1), "test_accuracy": round(accuracy, 4),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1),
+        "flush_denormal": args.flush_denormal, "mkldnn": torch.backends.mkldnn.is_available(),
         "version": torch.__version__}))
 
 
