@@ -6,20 +6,18 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The two pictures of the comparison page, drawn with Java2D at twice their display size: a bar per
+ * The two pictures of the comparison page, drawn on a {@link Canvas}: a bar per
  * model for validation and test accuracy, and a heat map of test F1 per model and class.
  */
 final class ComparisonCharts {
     static final int BAR_WIDTH = 720;
     static final int HEAT_CELL = 52;
 
-    private static final int PIXEL_RATIO = ConfusionHeatMap.PIXEL_RATIO;
     private static final int LABEL = 130;
     private static final int ROW = 46;
     private static final int TOP = 34;
@@ -56,7 +54,7 @@ final class ComparisonCharts {
         double axisMin = Math.max(0, Math.floor(low * 10 - 1e-9) / 10);
         int plotLeft = LABEL;
         int plotWidth = BAR_WIDTH - LABEL - 70;
-        return draw(BAR_WIDTH, barHeight(models.size()), g -> {
+        return Canvas.draw(BAR_WIDTH, barHeight(models.size()), g -> {
             g.setFont(font(Font.PLAIN, 12));
             FontMetrics fm = g.getFontMetrics();
             legend(g, plotLeft, 16);
@@ -93,7 +91,7 @@ final class ComparisonCharts {
         List<ComparedModel> models = comparison.models();
         int classes = shortNames.size();
         double floor = f1Floor(comparison);
-        return draw(heatWidth(classes), heatHeight(models.size()), g -> {
+        return Canvas.draw(heatWidth(classes), heatHeight(models.size()), g -> {
             g.setFont(font(Font.PLAIN, 12));
             FontMetrics fm = g.getFontMetrics();
             g.setColor(ConfusionHeatMap.INK);
@@ -157,22 +155,6 @@ final class ComparisonCharts {
         g.fillRect(left, y, length, 14);
         g.setColor(ConfusionHeatMap.INK);
         g.drawString(String.format(Locale.ROOT, "%.2f%%", 100 * value), left + length + 6, y + 11);
-    }
-
-    private static BufferedImage draw(int width, int height, java.util.function.Consumer<Graphics2D> painter) {
-        BufferedImage image = new BufferedImage(width * PIXEL_RATIO, height * PIXEL_RATIO, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.scale(PIXEL_RATIO, PIXEL_RATIO);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            painter.accept(g);
-        } finally {
-            g.dispose();
-        }
-        return image;
     }
 
     private static Font font(int style, int size) {

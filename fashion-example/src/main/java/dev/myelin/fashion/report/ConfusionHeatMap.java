@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -45,23 +44,11 @@ final class ConfusionHeatMap {
     static BufferedImage render(Evaluation evaluation, List<String> shortNames) {
         int[][] confusion = evaluation.confusion();
         int n = confusion.length;
-        BufferedImage image = new BufferedImage(displayWidth(n) * PIXEL_RATIO, displayHeight(n) * PIXEL_RATIO,
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.scale(PIXEL_RATIO, PIXEL_RATIO);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, displayWidth(n), displayHeight(n));
+        return Canvas.draw(displayWidth(n), displayHeight(n), g -> {
             drawAxisTitles(g, n);
             drawLabels(g, evaluation.classNames(), shortNames);
             drawCells(g, confusion);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        });
     }
 
     private static void drawAxisTitles(Graphics2D g, int n) {
