@@ -1,6 +1,8 @@
 package dev.myelin.benchmarks;
 
+import dev.myelin.kernel.CacheSizes;
 import dev.myelin.kernel.Gemm;
+import dev.myelin.kernel.GemmBlocking;
 import dev.myelin.parallel.Parallel;
 import java.util.Arrays;
 import java.util.Locale;
@@ -8,7 +10,7 @@ import java.util.SplittableRandom;
 
 /**
  * Prints the median single-call GFLOP/s of Myelin's SGEMM for each shape given as {@code MxKxN},
- * one line {@code MxKxN GFLOPS} each: the Java half of {@code benchmarks/gemm-vs-openblas}, which
+ * one line {@code MxKxN GFLOPS} each, after a comment line naming the caches and the blocking: the Java half of {@code benchmarks/gemm-vs-openblas}, which
  * times numpy/OpenBLAS the same way in {@code python/gemm_openblas.py}.
  *
  * <p>Usage: {@code GemmThroughput [--threads N] [--seconds S] SHAPE...}. Every shape is warmed up
@@ -31,6 +33,8 @@ public final class GemmThroughput {
             first += 2;
         }
         Parallel.setThreads(threads);
+        System.out.println("# " + CacheSizes.detected() + "; blocking kc " + GemmBlocking.detected().kc()
+                + ", nc " + GemmBlocking.detected().nc());
         String[] shapes = Arrays.copyOfRange(args, first, args.length);
         for (String shape : shapes) {
             run(shape, 0.5); // warm-up of every shape before any measurement

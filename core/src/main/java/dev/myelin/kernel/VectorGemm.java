@@ -5,8 +5,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SGEMM on the Vector API, in the BLIS style: B is packed into panels {@code KC} deep cut into
- * slivers of {@code NR} columns, and a register-blocked micro-kernel multiplies {@code MR} rows of A
+ * SGEMM on the Vector API, in the BLIS style: B is packed into panels {@code KC} deep and {@code NC}
+ * wide (sized from the caches, {@link GemmBlocking}) cut into slivers of {@code NR} columns, and a register-blocked micro-kernel multiplies {@code MR} rows of A
  * by one B sliver with FMAs, holding an {@code MR x NR} tile of C in vector registers for the whole
  * {@code KC} loop. A is the broadcast operand, so it is read in place (any stride, either
  * transposition) rather than packed: a broadcast costs the same from any address, and the
@@ -24,10 +24,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    /** Depth of a panel: 12 rows of A x 512 floats (24 KiB) stay in L1; C is reloaded only every 512 steps. Measured best of 256/384/512. */
-    static final int KC = 512;
-    /** Width of a packed B panel; measured alike from 512 to 4096, so one panel covers most layers' N. */
-    static final int NC = 1024;
+    /** Depth of a panel: the A rows in use fill half of L1d ({@link GemmBlocking}); 512 on a 48 KiB L1d. */
+    static final int KC = GemmBlocking.detected().kc();
+    /** Width of a packed B panel: kc x nc floats fill half of L2, so the panel is swept from L2, not L3. */
+    static final int NC = GemmBlocking.detected().nc();
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 

@@ -41,7 +41,8 @@ class GemmTest {
         }
     }
 
-    // Shapes that cross the packing boundaries (KC = 256 deep, NC = 512 wide) and every tile shape.
+    // Shapes that cross the packing boundaries (from the caches, GemmBlocking: 512 deep and 256 wide on a
+    // 48 KiB L1d and 1 MiB L2) and every tile shape.
     @Property(tries = 40)
     void largeShapesAgreeAndAreBitIdenticalAcrossThreadCounts(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 150) int m, @ForAll @IntRange(min = 200, max = 600) int k,
