@@ -124,6 +124,19 @@ public final class OptimizerKernels {
     private static void adamRun(float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
             int n, float decay, float weightDecay, float beta1, float oneMinusBeta1, float beta2,
             float oneMinusBeta2, float biasCorrection2Sqrt, float eps, float negStepSize) {
+        if (VectorSupport.AVAILABLE) {
+            VectorOptimizerKernels.adam(p, pOff, g, gOff, m, mOff, v, vOff, n, decay, weightDecay, beta1, oneMinusBeta1,
+                    beta2, oneMinusBeta2, biasCorrection2Sqrt, eps, negStepSize);
+        } else {
+            adamScalar(p, pOff, g, gOff, m, mOff, v, vOff, n, decay, weightDecay, beta1, oneMinusBeta1, beta2,
+                    oneMinusBeta2, biasCorrection2Sqrt, eps, negStepSize);
+        }
+    }
+
+    /** The scalar Adam loop: the fallback, the vector kernel's tail, and the twin tests hold it to. */
+    static void adamScalar(float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
+            int n, float decay, float weightDecay, float beta1, float oneMinusBeta1, float beta2,
+            float oneMinusBeta2, float biasCorrection2Sqrt, float eps, float negStepSize) {
         for (int i = 0; i < n; i++) {
             float param = p[pOff + i] * decay;
             float grad = weightDecay != 0f ? Math.fma(weightDecay, param, g[gOff + i]) : g[gOff + i];

@@ -24,11 +24,17 @@ public final class Pooling {
      */
     public static void maxPoolForward(int planes, Window2d window, float[] x, int xOff, float[] y, int yOff,
             int[] argmax, int argmaxOff) {
+        Parallel.forRange(planes, p -> maxPoolOnePlane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
+    }
+
+    /** Plane {@code p} of {@link #maxPoolForward}, on the calling thread. */
+    static void maxPoolOnePlane(int p, Window2d window, float[] x, int xOff, float[] y, int yOff,
+            int[] argmax, int argmaxOff) {
         if (isPlainTwoByTwo(window)) {
-            Parallel.forRange(planes, p -> maxPool2x2Plane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
-            return;
+            maxPool2x2Plane(p, window, x, xOff, y, yOff, argmax, argmaxOff);
+        } else {
+            maxPoolPlane(p, window, x, xOff, y, yOff, argmax, argmaxOff);
         }
-        Parallel.forRange(planes, p -> maxPoolPlane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
     }
 
     private static void maxPoolPlane(int p, Window2d window, float[] x, int xOff, float[] y, int yOff,
@@ -69,10 +75,21 @@ public final class Pooling {
     /** Scatters each output gradient to the input element its window chose; overlapping windows add up. */
     public static void maxPoolBackward(int planes, Window2d window, float[] gy, int gyOff, int[] argmax, int argmaxOff,
             float[] dx, int dxOff) {
+        maxPoolReluBackward(planes, window, gy, gyOff, null, 0, argmax, argmaxOff, dx, dxOff);
+    }
+
+    /**
+     * The backward of ReLU then max-pool (or, the same, max-pool then ReLU) in one pass: as
+     * {@link #maxPoolBackward}, with each output's gradient passed only where the pooled output
+     * {@code y} is positive (ReLU's derivative, taken as 0 at 0 like PyTorch). {@code y} null means no
+     * ReLU.
+     */
+    public static void maxPoolReluBackward(int planes, Window2d window, float[] gy, int gyOff, float[] y, int yOff,
+            int[] argmax, int argmaxOff, float[] dx, int dxOff) {
         int outPlane = window.outPlaneSize();
         if (isPlainTwoByTwo(window) && VectorSupport.AVAILABLE) {
-            Parallel.forRange(planes, p -> VectorPooling.maxPool2x2BackwardPlane(p, window, gy, gyOff, argmax, argmaxOff,
-                    dx, dxOff));
+            Parallel.forRange(planes, p -> VectorPooling.maxPool2x2BackwardPlane(p, window, gy, gyOff, y, yOff, argmax,
+                    argmaxOff, dx, dxOff));
             return;
         }
         Parallel.forRange(planes, p -> {
@@ -81,7 +98,7 @@ public final class Pooling {
             for (int l = 0; l < outPlane; l++) {
                 int out = p * outPlane + l;
                 int index = argmax[argmaxOff + out];
-                if (index >= 0) {
+                if (index >= 0 && (y == null || y[yOff + out] > 0f)) {
                     dx[plane + index] += gy[gyOff + out];
                 }
             }

@@ -11,7 +11,8 @@ final class Scratch {
     static final int CONV_GRAD_OUTPUT = 2;
     static final int CONV_GRAD_TALL = 3;
     static final int CONV_IMAGE_COLUMNS = 4;
-    private static final int SLOTS = 5;
+    static final int CONV_IMAGE_OUTPUT = 5;
+    private static final int SLOTS = 6;
 
     private static final ThreadLocal<float[][]> ARRAYS = ThreadLocal.withInitial(() -> new float[SLOTS][0]);
 

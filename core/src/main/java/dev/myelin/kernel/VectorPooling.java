@@ -81,11 +81,12 @@ final class VectorPooling {
 
     /**
      * The backward of plane {@code p}: zeros, then each output's gradient stored at the input its window
-     * chose. 2x2 stride-2 windows do not overlap, so no input receives two gradients and a scatter
-     * store needs no sum.
+     * chose; where {@code y} is given, only the gradients of positive outputs (ReLU after the pool).
+     * 2x2 stride-2 windows do not overlap, so no input receives two gradients and a scatter store needs
+     * no sum.
      */
-    static void maxPool2x2BackwardPlane(int p, Window2d window, float[] gy, int gyOff, int[] argmax, int argmaxOff,
-            float[] dx, int dxOff) {
+    static void maxPool2x2BackwardPlane(int p, Window2d window, float[] gy, int gyOff, float[] y, int yOff,
+            int[] argmax, int argmaxOff, float[] dx, int dxOff) {
         int outPlane = window.outPlaneSize();
         int plane = dxOff + p * window.planeSize();
         java.util.Arrays.fill(dx, plane, plane + window.planeSize(), 0f);
@@ -93,10 +94,16 @@ final class VectorPooling {
         int l = 0;
         // The scatter reads a whole vector of indices even under a mask, so the tail is scalar.
         for (int whole = S.loopBound(outPlane); l < whole; l += L) {
-            FloatVector.fromArray(S, gy, gyOff + first + l).intoArray(dx, plane, argmax, argmaxOff + first + l);
+            FloatVector g = FloatVector.fromArray(S, gy, gyOff + first + l);
+            if (y != null) {
+                g = g.blend(0f, FloatVector.fromArray(S, y, yOff + first + l).compare(VectorOperators.GT, 0f).not());
+            }
+            g.intoArray(dx, plane, argmax, argmaxOff + first + l);
         }
         for (; l < outPlane; l++) {
-            dx[plane + argmax[argmaxOff + first + l]] = gy[gyOff + first + l];
+            if (y == null || y[yOff + first + l] > 0f) {
+                dx[plane + argmax[argmaxOff + first + l]] = gy[gyOff + first + l];
+            }
         }
     }
 }

@@ -95,6 +95,13 @@ public final class Conv2d extends Module {
                 padW, dilationH, dilationW);
     }
 
+    /** {@code pool(relu(forward(input)))} in one op ({@link Functional#conv2dReluMaxPool2d}); {@link Sequential} fuses a following {@link ReLU} and {@link MaxPool2d} this way. */
+    Tensor forwardReluMaxPool(Tensor input, MaxPool2d pool) {
+        PoolWindow2d p = pool.window();
+        return Functional.conv2dReluMaxPool2d(input, weight.value(), bias == null ? null : bias.value(), strideH, strideW,
+                padH, padW, dilationH, dilationW, p.kernelH(), p.kernelW(), p.strideH(), p.strideW(), p.padH(), p.padW());
+    }
+
     /** The weight, {@code (C_out, C_in, kH, kW)}. */
     public Parameter weight() {
         return weight;

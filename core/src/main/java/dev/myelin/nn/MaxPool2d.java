@@ -36,6 +36,10 @@ public final class MaxPool2d extends Module {
                 window.padH(), window.padW());
     }
 
+    PoolWindow2d window() {
+        return window;
+    }
+
     @Override
     protected String extraRepr() {
         return window.repr() + ", dilation=1, ceil_mode=False";

@@ -50,7 +50,8 @@ public final class Sequential extends Module {
     /**
      * Applies each module in turn. A {@link Conv2d} directly followed by a {@link ReLU} (both exactly
      * those classes) runs as one fused op, which gives the same values and gradients without storing
-     * the pre-activation tensor.
+     * the pre-activation tensor; followed by a {@link MaxPool2d} as well, the three run as one op that
+     * pools each image's convolution while it is in cache and never stores the batch's activations.
      *
      * <p>An output passed from one of this library's layers to another is seen by nothing but the
      * graph, so it is marked {@link Tensor#reuseStorageAfterBackward()}: the backward pass hands its
@@ -69,7 +70,13 @@ public final class Sequential extends Module {
             if (producer != null && producesPrivately(producer) && consumesPrivately(m)) {
                 passedOn.add(x);
             }
-            if (m.getClass() == Conv2d.class && i + 1 < modules.length && modules[i + 1].getClass() == ReLU.class) {
+            boolean convRelu = m.getClass() == Conv2d.class && i + 1 < modules.length
+                    && modules[i + 1].getClass() == ReLU.class;
+            if (convRelu && i + 2 < modules.length && modules[i + 2].getClass() == MaxPool2d.class) {
+                x = ((Conv2d) m).forwardReluMaxPool(x, (MaxPool2d) modules[i + 2]);
+                i += 2;
+                producer = modules[i];
+            } else if (convRelu) {
                 x = ((Conv2d) m).forwardRelu(x);
                 producer = modules[++i];
             } else {

@@ -67,7 +67,7 @@ final class Conv2dOp extends Node {
     }
 
     /** Validates the arguments the way PyTorch does, naming the shapes and parameters in each error. */
-    private static Window2d check(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW, int padH, int padW,
+    static Window2d check(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW, int padH, int padW,
             int dilationH, int dilationW) {
         if (input.rank() != 4) {
             throw new IllegalArgumentException("conv2d: input must be 4-D (N, C_in, H, W), got shape " + input.shape());

@@ -42,6 +42,19 @@ public final class Functional {
     }
 
     /**
+     * {@code maxPool2d(relu(conv2d(...)))} in one op: each image's convolution is pooled while still in
+     * cache, and the batch's convolution output is never stored. Values and gradients are bit-identical
+     * to the three ops applied one after the other. {@code Sequential} uses it for a {@code Conv2d},
+     * {@code ReLU}, {@code MaxPool2d} run.
+     */
+    public static Tensor conv2dReluMaxPool2d(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW,
+            int padH, int padW, int dilationH, int dilationW, int poolKernelH, int poolKernelW, int poolStrideH,
+            int poolStrideW, int poolPadH, int poolPadW) {
+        return Conv2dReluPoolOp.forward(input, weight, bias, strideH, strideW, padH, padW, dilationH, dilationW,
+                poolKernelH, poolKernelW, poolStrideH, poolStrideW, poolPadH, poolPadW);
+    }
+
+    /**
      * A fully connected layer, {@code y = x Wᵀ + b}, as {@code torch.nn.functional.linear}.
      *
      * @param input  {@code (N, in)}

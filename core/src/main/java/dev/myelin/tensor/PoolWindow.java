@@ -13,8 +13,13 @@ final class PoolWindow {
      * window holds at least one input element), and that the output is not empty.
      */
     static Window2d of(String op, Tensor input, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
+        return of(op, input.shape(), kernelH, kernelW, strideH, strideW, padH, padW);
+    }
+
+    /** As {@link #of(String, Tensor, int, int, int, int, int, int)}, for an input of this shape. */
+    static Window2d of(String op, Shape input, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
         if (input.rank() != 4) {
-            throw new IllegalArgumentException(op + ": input must be 4-D (N, C, H, W), got shape " + input.shape());
+            throw new IllegalArgumentException(op + ": input must be 4-D (N, C, H, W), got shape " + input);
         }
         if (kernelH < 1 || kernelW < 1) {
             throw new IllegalArgumentException(op + ": kernel size must be positive, got (" + kernelH + ", " + kernelW + ")");
@@ -28,7 +33,7 @@ final class PoolWindow {
         }
         Window2d window = new Window2d(input.dim(2), input.dim(3), kernelH, kernelW, strideH, strideW, padH, padW, 1, 1);
         if (window.outHeight() < 1 || window.outWidth() < 1) {
-            throw new IllegalArgumentException(op + ": input of shape " + input.shape() + " padded by (" + padH + ", " + padW
+            throw new IllegalArgumentException(op + ": input of shape " + input + " padded by (" + padH + ", " + padW
                     + ") is smaller than the kernel (" + kernelH + ", " + kernelW + "): the output would be "
                     + window.outHeight() + "x" + window.outWidth());
         }

@@ -1,0 +1,62 @@
+package dev.myelin.kernel;
+
+import dev.myelin.parallel.Parallel;
+
+/**
+ * Convolution, ReLU and max pooling in one pass over each image, the block of nearly every small CNN.
+ * Run apart, the convolution writes the whole batch's activations (6.4 MB for the reference CNN's
+ * first layer at batch 64) and the pool reads them back from beyond L2; the ReLU's backward is a third
+ * pass. Here each image's convolution lands in this thread's scratch, still in L2 when it is pooled,
+ * and only the pooled output leaves.
+ *
+ * <p>ReLU is applied after the pool: {@code max} commutes with a rising function, so the values are
+ * those of ReLU then pool, bit for bit. The gradients are too: where the pooled value is positive
+ * both orders pick the same element of the window, and where it is not, ReLU passes no gradient
+ * whichever element was picked. So the backward is the pool's scatter with ReLU's mask
+ * ({@link Pooling#maxPoolReluBackward}) followed by the convolution's backward ({@link Convolution}).
+ */
+public final class ConvReluPool {
+    private ConvReluPool() {
+    }
+
+    /**
+     * {@code y = maxPool(max(conv(x, w) + bias, 0))}, with {@code argmax} as {@link Pooling#maxPoolForward}
+     * gives it (an index within each convolution output plane). {@code bias} may be null.
+     *
+     * @param convWindow the convolution's window over the input planes
+     * @param poolWindow the pool's window over the convolution's output planes
+     */
+    public static void forward(int batch, int channels, int outChannels, Window2d convWindow, Window2d poolWindow,
+            float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff, float[] y, int yOff,
+            int[] argmax, int argmaxOff) {
+        int patch = channels * convWindow.kernelSize();
+        int outPlane = convWindow.outPlaneSize();
+        int imageSize = channels * convWindow.planeSize();
+        int pooledImage = outChannels * poolWindow.outPlaneSize();
+        Parallel.forRange(batch, n -> {
+            float[] cols = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, patch * outPlane);
+            float[] conv = Scratch.floats(Scratch.CONV_IMAGE_OUTPUT, outChannels * outPlane);
+            Im2col.im2col(channels, convWindow, x, xOff + n * imageSize, cols, 0, outPlane);
+            Gemm.sgemm(false, false, outChannels, outPlane, patch, w, wOff, patch, cols, 0, outPlane, conv, 0, outPlane, false);
+            if (bias != null) {
+                for (int o = 0; o < outChannels; o++) {
+                    addBias(conv, o * outPlane, outPlane, bias[biasOff + o]);
+                }
+            }
+            int pooled = yOff + n * pooledImage;
+            for (int o = 0; o < outChannels; o++) {
+                // Plane o of the scratch image lands at plane n * outChannels + o of the output.
+                Pooling.maxPoolOnePlane(o, poolWindow, conv, 0, y, pooled, argmax, argmaxOff + n * pooledImage);
+            }
+            for (int i = pooled; i < pooled + pooledImage; i++) {
+                y[i] = Math.max(y[i], 0f);
+            }
+        });
+    }
+
+    private static void addBias(float[] y, int at, int n, float b) {
+        for (int l = 0; l < n; l++) {
+            y[at + l] += b;
+        }
+    }
+}

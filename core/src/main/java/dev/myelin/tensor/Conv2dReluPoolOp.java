@@ -1,0 +1,77 @@
+package dev.myelin.tensor;
+
+import dev.myelin.kernel.Convolution;
+import dev.myelin.kernel.ConvReluPool;
+import dev.myelin.kernel.Pooling;
+import dev.myelin.kernel.Window2d;
+
+/**
+ * {@code maxPool2d(relu(conv2d(x, w, b)))} as one op ({@link ConvReluPool}): the convolution's output
+ * never exists for the whole batch. It keeps the input, the pooled output and which element each
+ * window took. Backward first routes the pooled gradient to those elements where the pooled output is
+ * positive (the pool's and the ReLU's backward in one pass), then runs the convolution's backward on
+ * that. Values and gradients are bit-identical to the three ops one after another.
+ */
+final class Conv2dReluPoolOp extends Node {
+    private final Window2d convWindow;
+    private final Window2d poolWindow;
+    private final int[] argmax;
+
+    private Conv2dReluPoolOp(Tensor input, Tensor weight, Tensor bias, Window2d convWindow, Window2d poolWindow,
+            int[] argmax) {
+        super(bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias});
+        this.convWindow = convWindow;
+        this.poolWindow = poolWindow;
+        this.argmax = argmax;
+    }
+
+    static Tensor forward(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW, int padH, int padW,
+            int dilationH, int dilationW, int poolKernelH, int poolKernelW, int poolStrideH, int poolStrideW,
+            int poolPadH, int poolPadW) {
+        Window2d convWindow = Conv2dOp.check(input, weight, bias, strideH, strideW, padH, padW, dilationH, dilationW);
+        int batch = input.dim(0);
+        int outChannels = weight.dim(0);
+        Shape convShape = Shape.of(batch, outChannels, convWindow.outHeight(), convWindow.outWidth());
+        Window2d poolWindow = PoolWindow.of("maxPool2d", convShape, poolKernelH, poolKernelW, poolStrideH, poolStrideW,
+                poolPadH, poolPadW);
+        Tensor out = GradientStorage.uninitialized(Shape.of(batch, outChannels, poolWindow.outHeight(),
+                poolWindow.outWidth()));
+        int[] argmax = GradientStorage.indices(out.size());
+        ConvReluPool.forward(batch, input.dim(1), outChannels, convWindow, poolWindow, input.data, input.offset,
+                weight.data, weight.offset, bias == null ? null : bias.data, bias == null ? 0 : bias.offset,
+                out.data, out.offset, argmax, 0);
+        Conv2dReluPoolOp node = new Conv2dReluPoolOp(input, weight, bias, convWindow, poolWindow, argmax);
+        node.save(out);
+        return Autograd.record(out, node);
+    }
+
+    @Override
+    void releaseScratch() {
+        GradientStorage.reuse(argmax);
+    }
+
+    @Override
+    Tensor[] backward(Tensor gradOut) {
+        Tensor input = input(0);
+        Tensor weight = input(1);
+        Tensor pooled = saved(0);
+        int batch = input.dim(0);
+        int channels = input.dim(1);
+        int outChannels = weight.dim(0);
+        Tensor gConv = GradientStorage.uninitialized(Shape.of(batch, outChannels, convWindow.outHeight(),
+                convWindow.outWidth()));
+        Pooling.maxPoolReluBackward(batch * outChannels, poolWindow, gradOut.data, gradOut.offset, pooled.data,
+                pooled.offset, argmax, 0, gConv.data, gConv.offset);
+        Tensor[] grads = new Tensor[inputCount()];
+        grads[0] = needsGrad(0) ? GradientStorage.uninitialized(input.shape()) : null;
+        grads[1] = needsGrad(1) ? GradientStorage.uninitialized(weight.shape()) : null;
+        if (inputCount() == 3 && needsGrad(2)) {
+            grads[2] = GradientStorage.uninitialized(input(2).shape());
+        }
+        Convolution.backward(batch, channels, outChannels, convWindow, input.data, input.offset, weight.data,
+                weight.offset, gConv.data, gConv.offset, grads[0] == null ? null : grads[0].data, 0,
+                grads[1] == null ? null : grads[1].data, 0, inputCount() == 3 && grads[2] != null ? grads[2].data : null, 0);
+        GradientStorage.recycle(gConv);
+        return grads;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.myelin.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.myelin.Myelin;
+import dev.myelin.nn.Conv2d;
+import dev.myelin.nn.MaxPool2d;
+import dev.myelin.nn.ReLU;
+import dev.myelin.nn.Sequential;
+import org.junit.jupiter.api.Test;
+
+class Conv2dReluPoolTest {
+
+    /** Conv stride/padding and pool kernel/stride/padding for each case: the plain 2x2 pool, odd sizes, a general pool. */
+    private static final int[][] CASES = {
+        // channels, outChannels, H, W, conv stride, conv pad, pool kernel, pool stride, pool pad
+        {1, 32, 28, 28, 1, 1, 2, 2, 0},
+        {4, 5, 9, 8, 1, 1, 2, 2, 0},
+        {3, 6, 11, 13, 2, 1, 2, 2, 0},
+        {2, 4, 10, 10, 1, 0, 3, 2, 1},
+    };
+
+    @Test
+    void fusedGivesTheBitsOfConvReluPoolOneAfterAnother() {
+        int seed = 70;
+        for (int[] c : CASES) {
+            for (boolean withBias : new boolean[] {true, false}) {
+                long upstream = 1000 + seed;
+                Generator g = new Generator(seed++);
+                Tensor x = Tensor.randn(g, 3, c[0], c[2], c[3]);
+                Tensor w = Tensor.randn(g, c[1], c[0], 3, 3);
+                Tensor b = withBias ? Tensor.randn(g, c[1]) : null;
+                Tensor[] separate = gradients(x, w, b, c, false, upstream);
+                Tensor[] fused = gradients(x, w, b, c, true, upstream);
+                for (int i = 0; i < separate.length; i++) {
+                    if (separate[i] != null) {
+                        assertArrayEquals(separate[i].toArray(), fused[i].toArray(),
+                                "case " + java.util.Arrays.toString(c) + ", output, dx, dw, db: " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void fusedIsBitIdenticalAcrossThreadCounts() {
+        int[] c = CASES[1];
+        Generator g = new Generator(90);
+        Tensor x = Tensor.randn(g, 5, c[0], c[2], c[3]);
+        Tensor w = Tensor.randn(g, c[1], c[0], 3, 3);
+        Tensor b = Tensor.randn(g, c[1]);
+        int before = Myelin.threads();
+        try {
+            Myelin.setThreads(1);
+            Tensor[] one = gradients(x, w, b, c, true, 91);
+            Myelin.setThreads(3);
+            Tensor[] three = gradients(x, w, b, c, true, 91);
+            for (int i = 0; i < one.length; i++) {
+                assertArrayEquals(one[i].toArray(), three[i].toArray(), "output, dx, dw, db: " + i);
+            }
+        } finally {
+            Myelin.setThreads(before);
+        }
+    }
+
+    // Biases of +2 and -2 keep every pooled pre-activation away from ReLU's kink; the inputs are a
+    // shuffled ramp (steps of 0.05) and the kernel one positive tap, so the four values of each window
+    // stay far apart compared with the finite-difference step and the pool's choice never flips.
+    @Test
+    void gradCheck() {
+        int n = 2 * 2 * 6 * 6;
+        float[] ramp = new float[n];
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, new java.util.Random(80));
+        for (int i = 0; i < n; i++) {
+            ramp[i] = order.get(i) * 0.05f - 3.6f;
+        }
+        Tensor x = Tensor.of(ramp, 2, 2, 6, 6);
+        Tensor w = Tensor.randn(new Generator(81), 4, 2, 3, 3).mul(0.01f).add(Tensor.of(new float[] {
+            0, 0, 0, 0, 1, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0}, 1, 2, 3, 3));
+        Tensor b = Tensor.of(new float[] {2, -2, 2, -2}, 4);
+        GradCheck.check(1e-3, 5e-3, 1e-2,
+                in -> Functional.conv2dReluMaxPool2d(in[0], in[1], in[2], 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 0, 0), x, w, b);
+    }
+
+    @Test
+    void sequentialFusesConvReluPoolAndGivesTheSameAsTheLayersOneByOne() {
+        Sequential model = new Sequential(new Conv2d(2, 4, 3, 1, 1, new Generator(5)), new ReLU(), new MaxPool2d(2));
+        Tensor x = Tensor.randn(new Generator(6), 3, 2, 8, 8);
+        Tensor fused = model.forward(x);
+        Tensor separate = x;
+        for (int i = 0; i < model.size(); i++) {
+            separate = model.get(i).forward(separate);
+        }
+        assertArrayEquals(separate.toArray(), fused.toArray());
+        assertEquals(separate.shape(), fused.shape());
+    }
+
+    @Test
+    void aPoolLargerThanTheConvolutionOutputIsRefusedNamingTheShape() {
+        Tensor x = Tensor.randn(new Generator(7), 1, 1, 3, 3);
+        Tensor w = Tensor.randn(new Generator(8), 2, 1, 3, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Functional.conv2dReluMaxPool2d(x, w, null, 1, 1, 0, 0, 1, 1, 2, 2, 2, 2, 0, 0));
+        assertTrue(e.getMessage().contains("[1, 2, 1, 1]"), e.getMessage());
+    }
+
+    /** The output and the gradients of x, w and b after backward from a random upstream gradient. */
+    private static Tensor[] gradients(Tensor x, Tensor w, Tensor b, int[] c, boolean fused, long upstreamSeed) {
+        Tensor xl = x.detach().requiresGrad(true);
+        Tensor wl = w.detach().requiresGrad(true);
+        Tensor bl = b == null ? null : b.detach().requiresGrad(true);
+        Tensor y = fused
+                ? Functional.conv2dReluMaxPool2d(xl, wl, bl, c[4], c[4], c[5], c[5], 1, 1, c[6], c[6], c[7], c[7], c[8], c[8])
+                : Functional.maxPool2d(Functional.conv2d(xl, wl, bl, c[4], c[5], 1).relu(), c[6], c[7], c[8]);
+        y.backward(Tensor.randn(new Generator(upstreamSeed), y.shape().dims()));
+        return new Tensor[] {y.detach(), xl.grad(), wl.grad(), bl == null ? null : bl.grad()};
+    }
+}
