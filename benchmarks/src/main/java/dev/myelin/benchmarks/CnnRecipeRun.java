@@ -80,18 +80,27 @@ public final class CnnRecipeRun {
         Adam adam = new Adam(model.parameters(), 1e-3);
         DataLoader loader = DataLoader.builder(train).batchSize(BATCH).shuffle(true).seed(42).dropLast(true).build();
         double[] epochImagesPerSecond = new double[epochs];
+        double[] dataFraction = new double[epochs];
         for (int epoch = 0; epoch < epochs; epoch++) {
             loader.setEpoch(epoch);
             long start = System.nanoTime();
+            long dataNanos = 0;
             long images = 0;
             try (BatchIterator batches = loader.iterator()) {
-                while (batches.hasNext()) {
+                while (true) {
+                    long waitStart = System.nanoTime();
+                    if (!batches.hasNext()) {
+                        break;
+                    }
                     Batch batch = batches.next();
+                    dataNanos += System.nanoTime() - waitStart;
                     step(model, adam, batch.inputs(), batch.labels());
                     images += batch.size();
                 }
             }
-            epochImagesPerSecond[epoch] = images / ((System.nanoTime() - start) / 1e9);
+            long nanos = System.nanoTime() - start;
+            epochImagesPerSecond[epoch] = images / (nanos / 1e9);
+            dataFraction[epoch] = (double) dataNanos / nanos;
         }
         double accuracy = accuracy(model, test);
         double stepMs = stepMillis(model, adam, train);
@@ -99,9 +108,10 @@ public final class CnnRecipeRun {
 
         System.out.println(String.format(Locale.ROOT,
                 "{\"framework\": \"myelin\", \"threads\": %d, \"epochs\": %d, \"data\": \"%s\", "
-                        + "\"train_images_per_s\": %s, \"step_ms\": %.3f, \"inference_images_per_s\": %.1f, "
+                        + "\"train_images_per_s\": %s, \"data_fraction\": %s, \"step_ms\": %.3f, \"inference_images_per_s\": %.1f, "
                         + "\"test_accuracy\": %.4f, \"peak_rss_mb\": %.1f, \"version\": \"%s\"}",
                 threads, epochs, data != null ? "fashion-mnist" : "random", Arrays.toString(round(epochImagesPerSecond)),
+                Arrays.toString(Arrays.stream(dataFraction).map(f -> Math.round(f * 1e4) / 1e4).toArray()),
                 stepMs, inference, accuracy, peakRssMegabytes(), System.getProperty("java.version")));
     }
 

@@ -5,10 +5,12 @@ import dev.myelin.tensor.Generator;
 import dev.myelin.tensor.Tensor;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
  * Builds the batches of one epoch. {@link #make(int)} is a pure function of the batch number, so it
- * can run on any thread; its samples are read and transformed in parallel, each with its own generator.
+ * can run on any thread; its samples are read and transformed, each with its own generator, in
+ * parallel on the consumer's thread or one after another on a prefetch thread.
  */
 final class BatchMaker {
     private final Dataset dataset;
@@ -19,12 +21,16 @@ final class BatchMaker {
     private final int epoch;
     private final int[] sampleShape;
     private final int sampleSize;
+    private final boolean parallel;
 
     /**
      * @param order the dataset indices in the order the epoch visits them
      * @param transform applied to each sample, or null
+     * @param parallel whether a batch's samples are prepared by a parallel loop or one after another
      */
-    BatchMaker(Dataset dataset, int[] order, int batchSize, Transform transform, long seed, int epoch) {
+    BatchMaker(Dataset dataset, int[] order, int batchSize, Transform transform, long seed, int epoch,
+            boolean parallel) {
+        this.parallel = parallel;
         this.dataset = dataset;
         this.order = order;
         this.batchSize = batchSize;
@@ -50,7 +56,7 @@ final class BatchMaker {
         // The first failure is kept and the remaining samples skipped, so the cause reaches the
         // consumer unwrapped by the thread pool.
         AtomicReference<DataLoaderException> failure = new AtomicReference<>();
-        Parallel.forRange(n, s -> {
+        IntConsumer prepare = s -> {
             if (failure.get() != null) {
                 return;
             }
@@ -67,7 +73,14 @@ final class BatchMaker {
                 failure.compareAndSet(null, new DataLoaderException("could not prepare dataset sample " + index
                         + " (batch " + k + " of epoch " + epoch + "): " + e, e));
             }
-        });
+        };
+        if (parallel) {
+            Parallel.forRange(n, prepare);
+        } else {
+            for (int s = 0; s < n; s++) {
+                prepare.accept(s);
+            }
+        }
         if (failure.get() != null) {
             throw failure.get();
         }

@@ -1,5 +1,6 @@
 package dev.myelin.data;
 
+import dev.myelin.parallel.Parallel;
 import dev.myelin.tensor.Generator;
 import java.util.Arrays;
 import java.util.Objects;
@@ -28,8 +29,11 @@ import java.util.Objects;
  * {@link #setEpoch(int)}, like PyTorch's {@code DistributedSampler.set_epoch}, sets it explicitly,
  * for example to resume a run.
  *
- * <p><b>Prefetching.</b> By default a daemon thread prepares up to {@code prefetch} batches while the
- * current one trains; samples within a batch are read and transformed in parallel. Every batch gets a
+ * <p><b>Prefetching.</b> When the machine has a core that {@link Parallel}'s threads leave free, by
+ * default a daemon thread prepares up to two batches on it while the current one trains. When the
+ * compute threads take every core (the default), each batch is prepared when asked for, its samples
+ * read and transformed in parallel by those threads: a third busy thread on two cores would take
+ * time slices from the training step's own threads, and preempting one of them stalls the whole step. Every batch gets a
  * fresh tensor (no buffer is reused), so a batch stays valid however long it is kept. A loader runs
  * one iteration at a time: starting a new one stops the previous one's thread (see {@link BatchIterator}).
  * A loader is meant to be used from one thread.
@@ -41,6 +45,8 @@ public final class DataLoader implements Iterable<Batch> {
     private final long seed;
     private final boolean dropLast;
     private final Transform transform;
+    /** The builder's default: decided per iteration by {@link #autoPrefetch()}. */
+    private static final int AUTO_PREFETCH = -1;
     private final int prefetch;
     private final int numBatches;
     private int epoch;
@@ -124,11 +130,20 @@ public final class DataLoader implements Iterable<Batch> {
         }
         generation++;
         int[] visited = Arrays.copyOf(order(epoch), (int) Math.min(dataset.size(), (long) numBatches * batchSize));
-        BatchMaker maker = new BatchMaker(dataset, visited, batchSize, transform, seed, epoch);
-        if (prefetch > 0 && numBatches > 0) {
-            active = new Prefetcher(maker::make, numBatches, prefetch);
+        BatchMaker maker = new BatchMaker(dataset, visited, batchSize, transform, seed, epoch, true);
+        int ahead = prefetch >= 0 ? prefetch : autoPrefetch();
+        if (ahead > 0 && numBatches > 0) {
+            // On its own core the prefetch thread prepares samples one after another: a parallel loop
+            // from it would take the compute threads away from the training step.
+            BatchMaker serial = new BatchMaker(dataset, visited, batchSize, transform, seed, epoch, false);
+            active = new Prefetcher(serial::make, numBatches, ahead);
         }
         return new BatchIterator(this, generation, epoch, maker, numBatches, active);
+    }
+
+    /** Two batches ahead when a core is free of {@link Parallel}'s threads, else none. */
+    static int autoPrefetch() {
+        return Runtime.getRuntime().availableProcessors() > Parallel.threads() ? 2 : 0;
     }
 
     synchronized boolean isCurrent(int generation) {
@@ -145,7 +160,8 @@ public final class DataLoader implements Iterable<Batch> {
     @Override
     public String toString() {
         return "DataLoader(" + dataset + ", batchSize=" + batchSize + ", shuffle=" + shuffle + ", seed=" + seed
-                + ", dropLast=" + dropLast + ", transform=" + transform + ", prefetch=" + prefetch + ")";
+                + ", dropLast=" + dropLast + ", transform=" + transform + ", prefetch="
+                + (prefetch == AUTO_PREFETCH ? "auto" : Integer.toString(prefetch)) + ")";
     }
 
     /** Configures a {@link DataLoader}; every setting has a default. */
@@ -156,7 +172,7 @@ public final class DataLoader implements Iterable<Batch> {
         private long seed;
         private boolean dropLast;
         private Transform transform;
-        private int prefetch = 2;
+        private int prefetch = AUTO_PREFETCH;
 
         private Builder(Dataset dataset) {
             this.dataset = Objects.requireNonNull(dataset, "dataset");
@@ -200,7 +216,8 @@ public final class DataLoader implements Iterable<Batch> {
 
         /**
          * How many batches a background thread may prepare ahead of the consumer; 0 prepares each
-         * batch on the consumer's thread when asked for. Default 2. The batches are the same either way.
+         * batch on the consumer's thread when asked for. By default 2 when a core is free of
+         * {@link Parallel}'s threads, else 0 (see the class comment). The batches are the same either way.
          */
         public Builder prefetch(int batches) {
             if (batches < 0) {

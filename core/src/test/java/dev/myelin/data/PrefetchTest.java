@@ -2,11 +2,14 @@ package dev.myelin.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.myelin.parallel.Parallel;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import net.jqwik.api.ForAll;
@@ -62,7 +65,7 @@ class PrefetchTest {
 
     @Test
     void theWorkerEndsAfterTheLastBatch() throws InterruptedException {
-        BatchIterator batches = DataLoader.builder(TestData.indexed(10)).batchSize(3).build().iterator();
+        BatchIterator batches = DataLoader.builder(TestData.indexed(10)).batchSize(3).prefetch(2).build().iterator();
         Thread worker = batches.worker();
         int n = 0;
         while (batches.hasNext()) {
@@ -72,6 +75,25 @@ class PrefetchTest {
         assertEquals(4, n);
         worker.join(5000);
         assertFalse(worker.isAlive());
+    }
+
+    // By default a prefetch thread runs only on a core the compute threads leave free.
+    @Test
+    void byDefaultAPrefetchThreadRunsOnlyWhenACoreIsFree() {
+        int before = Parallel.threads();
+        int cores = Runtime.getRuntime().availableProcessors();
+        try {
+            Parallel.setThreads(cores);
+            assertNull(DataLoader.builder(TestData.indexed(10)).batchSize(3).build().iterator().worker());
+            if (cores > 1) {
+                Parallel.setThreads(cores - 1);
+                BatchIterator batches = DataLoader.builder(TestData.indexed(10)).batchSize(3).build().iterator();
+                assertNotNull(batches.worker());
+                batches.close();
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
     }
 
     /** Starts an iteration, takes one batch and drops the iterator; returns its worker. */

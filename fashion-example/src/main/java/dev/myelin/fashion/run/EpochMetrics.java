@@ -8,6 +8,8 @@ package dev.myelin.fashion.run;
  * @param lr the learning rate at the end of the epoch
  * @param seconds the wall time of the epoch
  * @param imagesPerSecond training throughput
+ * @param dataSeconds the part of {@code seconds} the training thread spent waiting for or preparing
+ *     batches (NaN in runs written before it was measured)
  */
 public record EpochMetrics(
         int epoch,
@@ -17,4 +19,12 @@ public record EpochMetrics(
         double valAccuracy,
         double lr,
         double seconds,
-        double imagesPerSecond) {}
+        double imagesPerSecond,
+        double dataSeconds) {
+
+    /** An epoch whose data preparation time was not measured. */
+    public EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy, double lr,
+            double seconds, double imagesPerSecond) {
+        this(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, lr, seconds, imagesPerSecond, Double.NaN);
+    }
+}

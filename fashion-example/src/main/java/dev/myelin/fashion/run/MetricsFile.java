@@ -20,13 +20,14 @@ import java.util.TreeMap;
  *
  * <pre>
  * {"history": [{"epoch": 1, "train_loss": 0.52, "train_accuracy": 0.81, "val_loss": 0.41,
- *               "val_accuracy": 0.85, "lr": 0.001, "seconds": 31.2, "images_per_second": 1730}, ...],
+ *               "val_accuracy": 0.85, "lr": 0.001, "seconds": 31.2, "images_per_second": 1730,
+ *               "data_seconds": 0.4}, ...],
  *  "test": {"accuracy": 0.912, ...}}
  * </pre>
  */
 public final class MetricsFile {
     private static final String[] COLUMNS = {
-        "epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds", "images_per_second"
+        "epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds", "images_per_second", "data_seconds"
     };
 
     private MetricsFile() {}
@@ -76,7 +77,8 @@ public final class MetricsFile {
                 JsonFields.number(o, "val_accuracy", where),
                 JsonFields.number(o, "lr", where),
                 JsonFields.number(o, "seconds", where),
-                JsonFields.number(o, "images_per_second", where));
+                JsonFields.number(o, "images_per_second", where),
+                JsonFields.number(o, "data_seconds", where));
     }
 
     private static Map<String, Object> toJson(EpochMetrics e) {
@@ -89,6 +91,7 @@ public final class MetricsFile {
         o.put("lr", e.lr());
         o.put("seconds", e.seconds());
         o.put("images_per_second", e.imagesPerSecond());
+        o.put("data_seconds", e.dataSeconds());
         return o;
     }
 
@@ -97,7 +100,8 @@ public final class MetricsFile {
         for (EpochMetrics e : history) {
             csv.append(e.epoch());
             for (double v : new double[] {
-                e.trainLoss(), e.trainAccuracy(), e.valLoss(), e.valAccuracy(), e.lr(), e.seconds(), e.imagesPerSecond()
+                e.trainLoss(), e.trainAccuracy(), e.valLoss(), e.valAccuracy(), e.lr(), e.seconds(), e.imagesPerSecond(),
+                e.dataSeconds()
             }) {
                 csv.append(',').append(Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "");
             }

@@ -23,7 +23,7 @@ final class Evaluator {
         model.eval();
         double lossSum = 0;
         long correct = 0;
-        DataLoader loader = DataLoader.builder(data).batchSize(BATCH).prefetch(1).build();
+        DataLoader loader = DataLoader.builder(data).batchSize(BATCH).build();
         try (var noGrad = Grad.disabled()) {
             for (Batch batch : loader) {
                 Tensor logits = model.forward(batch.inputs());

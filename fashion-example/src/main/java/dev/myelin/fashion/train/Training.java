@@ -104,16 +104,17 @@ public final class Training {
                 progress.batchesDone = 0;
                 Evaluator.Score val = Evaluator.score(model, split.validation(), loss);
                 EpochMetrics metrics = new EpochMetrics(epoch + 1, result.loss, result.accuracy, val.loss(),
-                        val.accuracy(), optimizer.lr(), result.seconds, result.imagesPerSecond);
+                        val.accuracy(), optimizer.lr(), result.seconds, result.imagesPerSecond, result.dataSeconds);
                 progress.history.add(metrics);
                 boolean improved = val.accuracy() > progress.bestValidation;
                 if (improved) {
                     progress.bestValidation = val.accuracy();
                     StateDict.save(model, dir.resolve(RunDirectory.MODEL));
                 }
-                out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  acc %.2f%%  val loss %.4f  val acc %.2f%%%s  %.0f img/s  %.0fs%n",
-                        epoch + 1, recipe.epochs(), result.loss, 100 * result.accuracy, val.loss(),
-                        100 * val.accuracy(), improved ? " (best)" : "", result.imagesPerSecond, result.seconds);
+                out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  acc %.2f%%  val loss %.4f  val acc %.2f%%%s  %.0f img/s  %.0fs"
+                        + " (data %.1f%%)%n", epoch + 1, recipe.epochs(), result.loss, 100 * result.accuracy, val.loss(),
+                        100 * val.accuracy(), improved ? " (best)" : "", result.imagesPerSecond, result.seconds,
+                        100 * result.dataSeconds / result.seconds);
                 progress.epoch = epoch + 1;
                 saveCheckpoint(dir, model, optimizer, scheduler, dropout, epoch + 1, 0, progress);
                 MetricsFile.write(dir, new Metrics(progress.history, Map.of()));
@@ -138,9 +139,9 @@ public final class Training {
                 100 * test.accuracy(), test.loss(), dir);
     }
 
-    /** What one epoch did. */
+    /** What one epoch did; {@code dataSeconds} is the time spent waiting for or preparing batches. */
     private record EpochResult(double loss, double accuracy, double seconds, double imagesPerSecond,
-            boolean interrupted, int batchesDone) {
+            double dataSeconds, boolean interrupted, int batchesDone) {
     }
 
     private static EpochResult trainEpoch(Module model, Losses.Loss lossFunction, Optimizer optimizer, LRScheduler scheduler, DataLoader loader,
@@ -154,14 +155,20 @@ public final class Training {
         String label = String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs);
         try (ProgressBar bar = ProgressBar.start(label, loader.numBatches(), ProgressBar.Unit.items("batches"), out);
                 BatchIterator batches = loader.iterator()) {
-            while (batches.hasNext()) {
+            long dataNanos = 0;
+            while (true) {
+                long waitStart = System.nanoTime();
+                if (!batches.hasNext()) {
+                    break;
+                }
                 Batch batch = batches.next();
+                dataNanos += System.nanoTime() - waitStart;
                 if (batchIndex++ < skip) { // resuming inside an epoch: these batches were already trained
                     bar.advance(1);
                     continue;
                 }
                 if (interrupt.requested()) {
-                    return new EpochResult(0, 0, 0, 0, true, batchIndex - 1);
+                    return new EpochResult(0, 0, 0, 0, 0, true, batchIndex - 1);
                 }
                 Tensor logits = model.forward(batch.inputs());
                 Tensor loss = lossFunction.of(logits, batch.labels());
@@ -180,10 +187,10 @@ public final class Training {
                         .field("img/s", String.format(Locale.ROOT, "%.0f", images / seconds));
                 bar.advance(1);
             }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new EpochResult(lossSum / Math.max(1, images), (double) correct / Math.max(1, images), seconds,
+                    images / seconds, dataNanos / 1e9, false, batchIndex);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new EpochResult(lossSum / Math.max(1, images), (double) correct / Math.max(1, images), seconds,
-                images / seconds, false, batchIndex);
     }
 
     private static void saveCheckpoint(Path dir, Module model, Optimizer optimizer, LRScheduler scheduler,

@@ -21,7 +21,7 @@ class MetricsFileTest {
     @Test
     void roundTripsThroughJsonAndWritesCsv() throws Exception {
         Metrics metrics = new Metrics(List.of(
-                new EpochMetrics(1, 0.61, 0.78, 0.45, 0.84, 1e-3, 30.5, 1967.2),
+                new EpochMetrics(1, 0.61, 0.78, 0.45, 0.84, 1e-3, 30.5, 1967.2, 0.25),
                 new EpochMetrics(2, 0.40, 0.86, Double.NaN, Double.NaN, 5e-4, 29.9, 2006.7)),
                 Map.of("accuracy", 0.9012, "loss", 0.28));
 
@@ -32,8 +32,11 @@ class MetricsFileTest {
         assertTrue(Double.isNaN(back.history().get(1).valAccuracy()));
         assertEquals(0.9012, back.testAccuracy());
         List<String> csv = Files.readAllLines(dir.resolve(RunDirectory.HISTORY));
-        assertEquals("epoch,train_loss,train_accuracy,val_loss,val_accuracy,lr,seconds,images_per_second", csv.get(0));
-        assertEquals("2,0.400000,0.860000,,,0.000500000,29.9000,2006.70", csv.get(2));
+        assertEquals("epoch,train_loss,train_accuracy,val_loss,val_accuracy,lr,seconds,images_per_second,data_seconds",
+                csv.get(0));
+        assertEquals("1,0.610000,0.780000,0.450000,0.840000,0.00100000,30.5000,1967.20,0.250000", csv.get(1));
+        // An epoch from before data time was measured has an empty cell.
+        assertEquals("2,0.400000,0.860000,,,0.000500000,29.9000,2006.70,", csv.get(2));
     }
 
     @Test
@@ -45,6 +48,7 @@ class MetricsFileTest {
                 """);
         Metrics metrics = MetricsFile.read(file);
         assertEquals(new EpochMetrics(1, 0.5, 0.8, 0.4, 0.85, 0.001, 12, 4500), metrics.history().getFirst());
+        assertTrue(Double.isNaN(metrics.history().getFirst().dataSeconds()), "no data_seconds in an older file");
         assertEquals(0.88, metrics.testAccuracy());
     }
 
