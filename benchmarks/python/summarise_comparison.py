@@ -2,7 +2,7 @@
 measure, the median over the rounds of each framework, its range, and the ratio Myelin/PyTorch
 (written so that above 1 means Myelin is ahead: for times and memory the ratio is PyTorch/Myelin).
 
-    python3 summarise_comparison.py RESULTS.jsonl "MACHINE" "JDK"
+    python3 summarise_comparison.py RESULTS.jsonl "MACHINE" "JDK" ["PYTORCH SETTINGS"]
 """
 import json
 import statistics
@@ -24,6 +24,7 @@ def value(run, key):
 
 def main():
     path, machine, jdk = sys.argv[1:4]
+    settings = sys.argv[4] if len(sys.argv) > 4 else ""
     runs = [json.loads(line) for line in open(path) if line.strip()]
     torch_version = next((r["version"] for r in runs if r["framework"] == "pytorch"), "?")
     data = {r["data"] for r in runs}
@@ -32,6 +33,8 @@ def main():
     print(f"machine: {machine}")
     print(f"Myelin on {jdk}; PyTorch {torch_version}; data: {', '.join(sorted(data))}; "
           f"{', '.join(map(str, sorted(epochs)))} epoch(s) per run; {rounds} round(s), alternated")
+    if settings:
+        print(f"PyTorch settings: {settings}")
     if data == {"random"}:
         print("(random images: the speeds hold, the accuracies mean nothing)")
     print()
