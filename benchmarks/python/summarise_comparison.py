@@ -34,7 +34,7 @@ def main():
     print(f"Myelin on {jdk}; PyTorch {torch_version}; data: {', '.join(sorted(data))}; "
           f"{', '.join(map(str, sorted(epochs)))} epoch(s) per run; {rounds} round(s), alternated")
     if settings:
-        print(f"PyTorch settings: {settings}")
+        print(f"settings: {settings}")
     if data == {"random"}:
         print("(random images: the speeds hold, the accuracies mean nothing)")
     print()
