@@ -11,11 +11,14 @@ best of three passes), and the peak resident memory of the process.
     OPENBLAS_NUM_THREADS=1 python3 cnn_pytorch.py --threads 2 --epochs 3 [--data DIR]
 
 Without --data it trains on random images of the same shapes: speed only, and the JSON says so.
+With --share PREFIX it starts from the weights and follows the image orders that CnnRecipeRun wrote
+(PREFIX.safetensors, PREFIX.order), so that both sides train the same draw.
 """
 import argparse
 import gzip
 import json
 import os
+import struct
 import resource
 import time
 
@@ -53,6 +56,24 @@ def random_data():
     return split(60_000), split(10_000)
 
 
+def read_safetensors(path):
+    """The float32 tensors of a safetensors file, by name (the format: 8-byte header length, JSON, data)."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    (length,) = struct.unpack("<Q", raw[:8])
+    header = json.loads(raw[8:8 + length])
+    tensors = {}
+    for name, entry in header.items():
+        if name == "__metadata__":
+            continue
+        if entry["dtype"] != "F32":
+            raise ValueError(f"{path}: {name} is {entry['dtype']}, expected F32")
+        start, end = entry["data_offsets"]
+        data = np.frombuffer(raw, dtype="<f4", count=(end - start) // 4, offset=8 + length + start)
+        tensors[name] = torch.from_numpy(data.copy().reshape(entry["shape"]))
+    return tensors
+
+
 def reference_cnn():
     model = nn.Sequential(
         nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
@@ -77,6 +98,7 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--data")
+    parser.add_argument("--share", help="start from CnnRecipeRun's weights and image orders (PREFIX.safetensors, .order)")
     parser.add_argument("--flush-denormal", action="store_true",
                         help="treat subnormal floats as zero (not part of the recipe; for diagnosis)")
     args = parser.parse_args()
@@ -86,11 +108,18 @@ def main():
     (train_x, train_y), (test_x, test_y) = load(args.data) if args.data else random_data()
 
     model = reference_cnn()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     n = train_x.shape[0] // BATCH * BATCH
+    orders = None
+    if args.share:
+        model.load_state_dict(read_safetensors(args.share + ".safetensors"))
+        orders = torch.from_numpy(np.fromfile(args.share + ".order", dtype="<i4").astype(np.int64))
+        orders = orders.reshape(-1, n)
+        if orders.shape[0] < args.epochs:
+            raise ValueError(f"{args.share}.order holds {orders.shape[0]} epochs, {args.epochs} asked for")
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     epoch_rates = []
     for epoch in range(args.epochs):
-        order = torch.randperm(train_x.shape[0])[:n]
+        order = orders[epoch] if orders is not None else torch.randperm(train_x.shape[0])[:n]
         start = time.perf_counter()
         for i in range(0, n, BATCH):
             index = order[i:i + BATCH]
@@ -129,7 +158,7 @@ def main():
         "train_images_per_s": epoch_rates, "step_ms": round(float(np.median(times)), 3),
         "inference_images_per_s": round(best, 1), "test_accuracy": round(accuracy, 4),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1),
-        "flush_denormal": args.flush_denormal, "mkldnn": torch.backends.mkldnn.is_available(),
+        "flush_denormal": args.flush_denormal, "shared_start": bool(args.share), "mkldnn": torch.backends.mkldnn.is_available(),
         "version": torch.__version__}))
 
 

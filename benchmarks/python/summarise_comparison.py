@@ -33,6 +33,8 @@ def main():
     print(f"machine: {machine}")
     print(f"Myelin on {jdk}; PyTorch {torch_version}; data: {', '.join(sorted(data))}; "
           f"{', '.join(map(str, sorted(epochs)))} epoch(s) per run; {rounds} round(s), alternated")
+    if any(r.get("shared_start") for r in runs if r["framework"] == "pytorch"):
+        print("each PyTorch run started from the initial weights and followed the image orders of the Myelin run before it")
     if settings:
         print(f"settings: {settings}")
     if data == {"random"}:

@@ -6,6 +6,7 @@ import dev.myelin.data.BatchIterator;
 import dev.myelin.data.DataLoader;
 import dev.myelin.data.ImageDataset;
 import dev.myelin.fashion.data.FashionMnist;
+import dev.myelin.io.StateDict;
 import dev.myelin.nn.Conv2d;
 import dev.myelin.nn.Init;
 import dev.myelin.nn.Linear;
@@ -17,6 +18,8 @@ import dev.myelin.tensor.Generator;
 import dev.myelin.tensor.Grad;
 import dev.myelin.tensor.Tensor;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,7 +43,8 @@ import java.util.Random;
  * </pre>
  *
  * Without {@code --data} it trains on random images of the same shapes: speed only, and the JSON
- * says so ({@code "data": "random"}).
+ * says so ({@code "data": "random"}). With {@code --share PREFIX} it writes its initial weights and its
+ * epochs' image orders for the PyTorch script to start from ({@link #shareStart}).
  */
 public final class CnnRecipeRun {
     static final int BATCH = 64;
@@ -55,13 +59,15 @@ public final class CnnRecipeRun {
         int threads = 1;
         int epochs = 3;
         Path data = null;
+        Path share = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
+                case "--share" -> share = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: --threads N --epochs N [--data DIR]");
+                        + "; usage: --threads N --epochs N [--data DIR] [--share PREFIX]");
             }
         }
         Myelin.setThreads(threads);
@@ -79,6 +85,9 @@ public final class CnnRecipeRun {
         Sequential model = heInitialised(ReferenceCnn.create(42), new Generator(42));
         Adam adam = new Adam(model.parameters(), 1e-3);
         DataLoader loader = DataLoader.builder(train).batchSize(BATCH).shuffle(true).seed(42).dropLast(true).build();
+        if (share != null) {
+            shareStart(model, loader, epochs, share);
+        }
         double[] epochImagesPerSecond = new double[epochs];
         double[] dataFraction = new double[epochs];
         for (int epoch = 0; epoch < epochs; epoch++) {
@@ -113,6 +122,25 @@ public final class CnnRecipeRun {
                 threads, epochs, data != null ? "fashion-mnist" : "random", Arrays.toString(round(epochImagesPerSecond)),
                 Arrays.toString(Arrays.stream(dataFraction).map(f -> Math.round(f * 1e4) / 1e4).toArray()),
                 stepMs, inference, accuracy, peakRssMegabytes(), System.getProperty("java.version")));
+    }
+
+    /**
+     * Writes the initial weights ({@code PREFIX.safetensors}, PyTorch's names) and each epoch's order
+     * of the training images ({@code PREFIX.order}, little-endian int32, epochs x images) for
+     * {@code cnn_pytorch.py --share PREFIX}: both sides then train from the same weights on the same
+     * batches, so that their accuracies differ only by the arithmetic, not by the draw.
+     */
+    private static void shareStart(Module model, DataLoader loader, int epochs, Path prefix) throws IOException {
+        StateDict.save(model, Path.of(prefix + ".safetensors"));
+        int perEpoch = loader.numBatches() * BATCH;
+        ByteBuffer orders = ByteBuffer.allocate(epochs * perEpoch * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            int[] order = loader.order(epoch);
+            for (int i = 0; i < perEpoch; i++) {
+                orders.putInt(order[i]);
+            }
+        }
+        Files.write(Path.of(prefix + ".order"), orders.array());
     }
 
     /** He-normal weights (fan in, ReLU) and zero biases for every convolution and linear layer. */
