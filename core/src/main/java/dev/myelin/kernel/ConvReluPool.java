@@ -21,7 +21,8 @@ public final class ConvReluPool {
 
     /**
      * {@code y = maxPool(max(conv(x, w) + bias, 0))}, with {@code argmax} as {@link Pooling#maxPoolForward}
-     * gives it (an index within each convolution output plane). {@code bias} may be null.
+     * gives it (an index within each convolution output plane). {@code bias} may be null, and so may
+     * {@code argmax} when no backward pass will follow (inference).
      *
      * @param convWindow the convolution's window over the input planes
      * @param poolWindow the pool's window over the convolution's output planes
@@ -46,7 +47,8 @@ public final class ConvReluPool {
             int pooled = yOff + n * pooledImage;
             for (int o = 0; o < outChannels; o++) {
                 // Plane o of the scratch image lands at plane n * outChannels + o of the output.
-                Pooling.maxPoolOnePlane(o, poolWindow, conv, 0, y, pooled, argmax, argmaxOff + n * pooledImage);
+                Pooling.maxPoolOnePlane(o, poolWindow, conv, 0, y, pooled, argmax,
+                        argmax == null ? 0 : argmaxOff + n * pooledImage);
             }
             for (int i = pooled; i < pooled + pooledImage; i++) {
                 y[i] = Math.max(y[i], 0f);

@@ -27,7 +27,7 @@ public final class Pooling {
         Parallel.forRange(planes, p -> maxPoolOnePlane(p, window, x, xOff, y, yOff, argmax, argmaxOff));
     }
 
-    /** Plane {@code p} of {@link #maxPoolForward}, on the calling thread. */
+    /** Plane {@code p} of {@link #maxPoolForward}, on the calling thread; {@code argmax} may be null when no backward will follow. */
     static void maxPoolOnePlane(int p, Window2d window, float[] x, int xOff, float[] y, int yOff,
             int[] argmax, int argmaxOff) {
         if (isPlainTwoByTwo(window)) {
@@ -66,7 +66,9 @@ public final class Pooling {
                     }
                 }
                 y[yOff + out] = best;
-                argmax[argmaxOff + out] = bestIndex;
+                if (argmax != null) {
+                    argmax[argmaxOff + out] = bestIndex;
+                }
                 out++;
             }
         }
@@ -167,7 +169,9 @@ public final class Pooling {
                 best = x[plane + bestIndex];
             }
             y[yAt + k] = best;
-            argmax[argmaxAt + k] = bestIndex;
+            if (argmax != null) {
+                argmax[argmaxAt + k] = bestIndex;
+            }
         }
     }
 

@@ -69,12 +69,15 @@ final class VectorPooling {
         FloatVector left = a.blend(b, bWins);
         FloatVector right = c.blend(d, dWins);
         VectorMask<Float> rightWins = right.compare(VectorOperators.GT, left);
+        VectorMask<Float> valid = S.indexInRange(0, n);
+        left.blend(right, rightWins).intoArray(y, yAt, valid);
+        if (argmax == null) {
+            return true; // no backward will follow: the indices are not needed
+        }
         IntVector leftIndex = STEP_TWO.add(first);
         leftIndex = leftIndex.blend(leftIndex.add(1), bWins.cast(I));
         IntVector rightIndex = STEP_TWO.add(first + width);
         rightIndex = rightIndex.blend(rightIndex.add(1), dWins.cast(I));
-        VectorMask<Float> valid = S.indexInRange(0, n);
-        left.blend(right, rightWins).intoArray(y, yAt, valid);
         leftIndex.blend(rightIndex, rightWins.cast(I)).intoArray(argmax, argmaxAt, valid.cast(I));
         return true;
     }

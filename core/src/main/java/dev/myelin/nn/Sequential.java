@@ -1,5 +1,6 @@
 package dev.myelin.nn;
 
+import dev.myelin.tensor.Grad;
 import dev.myelin.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,8 @@ public final class Sequential extends Module {
      * graph, so it is marked {@link Tensor#reuseStorageAfterBackward()}: the backward pass hands its
      * storage to the next step's layers. Outputs that any other module (a user's, or a subclass)
      * produces or receives are not marked, since it might keep them; nor are the input and anything
-     * sharing storage with the result.
+     * sharing storage with the result. Without gradients (inference) there is no graph, so those
+     * outputs are handed back for reuse as soon as the pass ends ({@link Tensor#releaseStorageForReuse()}).
      */
     @Override
     public Tensor forward(Tensor input) {
@@ -84,9 +86,19 @@ public final class Sequential extends Module {
                 producer = m;
             }
         }
+        boolean inference = !Grad.isEnabled();
+        List<Tensor> released = new ArrayList<>();
         for (Tensor t : passedOn) {
-            if (!t.sharesStorageWith(input) && !t.sharesStorageWith(x)) {
+            if (t.sharesStorageWith(input) || t.sharesStorageWith(x)) {
+                continue;
+            }
+            if (!inference) {
                 t.reuseStorageAfterBackward();
+            } else if (released.stream().noneMatch(t::sharesStorageWith)) {
+                // No graph reads it: the next call's layers can take its array (a view, such as
+                // Flatten's output, shares its producer's array and is released once).
+                released.add(t);
+                t.releaseStorageForReuse();
             }
         }
         return x;

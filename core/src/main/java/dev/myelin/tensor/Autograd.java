@@ -18,6 +18,19 @@ final class Autograd {
      * Attaches {@code node} as the producer of {@code result} when gradients are being recorded and at
      * least one input requires them; otherwise the node is dropped and {@code result} stays a constant.
      */
+    /** Whether {@link #record} would attach a node with these inputs (nulls ignored): ops may skip what only backward needs. */
+    static boolean wouldRecord(Tensor... inputs) {
+        if (!Grad.isEnabled()) {
+            return false;
+        }
+        for (Tensor in : inputs) {
+            if (in != null && in.requiresGrad()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Tensor record(Tensor result, Node node) {
         if (!Grad.isEnabled()) {
             return result;

@@ -36,10 +36,14 @@ final class Conv2dReluPoolOp extends Node {
                 poolPadH, poolPadW);
         Tensor out = GradientStorage.uninitialized(Shape.of(batch, outChannels, poolWindow.outHeight(),
                 poolWindow.outWidth()));
-        int[] argmax = GradientStorage.indices(out.size());
+        boolean recording = Autograd.wouldRecord(input, weight, bias);
+        int[] argmax = recording ? GradientStorage.indices(out.size()) : null;
         ConvReluPool.forward(batch, input.dim(1), outChannels, convWindow, poolWindow, input.data, input.offset,
                 weight.data, weight.offset, bias == null ? null : bias.data, bias == null ? 0 : bias.offset,
                 out.data, out.offset, argmax, 0);
+        if (!recording) {
+            return out; // inference: no node, and the pool's choices were not kept
+        }
         Conv2dReluPoolOp node = new Conv2dReluPoolOp(input, weight, bias, convWindow, poolWindow, argmax);
         node.save(out);
         return Autograd.record(out, node);

@@ -239,6 +239,19 @@ public final class Tensor {
         return this;
     }
 
+    /**
+     * Hands this tensor's array to this thread's free lists now, for the next op that needs one of its
+     * size. Afterwards this tensor and every view of its storage hold unspecified values and must not
+     * be read. Meant for intermediate results of a pass without gradients that nothing else holds:
+     * {@code Sequential}'s inference calls it for the activations it passed between its own layers.
+     * A tensor that a recorded graph still reads is left alone.
+     */
+    public void releaseStorageForReuse() {
+        if (gradFn == null && !requiresGrad) {
+            GradientStorage.reuse(data);
+        }
+    }
+
     boolean storageReusable() {
         return storageReusable;
     }

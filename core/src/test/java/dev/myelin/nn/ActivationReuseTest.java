@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import dev.myelin.optim.SGD;
 import dev.myelin.tensor.Functional;
 import dev.myelin.tensor.Generator;
+import dev.myelin.tensor.Grad;
 import dev.myelin.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,45 @@ class ActivationReuseTest {
         for (int i = 0; i < inputs.size(); i++) {
             assertArrayEquals(inputValues.get(i), inputs.get(i).toArray(), "input of step " + i);
             assertArrayEquals(outputValues.get(i), outputs.get(i).toArray(), "output of step " + i);
+        }
+        for (int i = 0; i < keeper.kept.size(); i++) {
+            assertArrayEquals(keeper.valuesWhenKept.get(i), keeper.kept.get(i).toArray(), "kept tensor " + i);
+        }
+    }
+
+    // Without gradients, Sequential hands its intermediates back at the end of each pass. Later passes
+    // must still give the same values, and what callers and user modules hold must survive them.
+    @Test
+    void inferencePassesReuseIntermediatesAndKeepWhatCallersHold() {
+        Generator init = new Generator(3);
+        Keeper keeper = new Keeper();
+        Sequential model = new Sequential(
+                new Conv2d(1, 3, 3, 1, 1, init), new ReLU(), new MaxPool2d(2), new Flatten(), new Linear(27, 8, init),
+                new ReLU(), keeper, new Linear(8, 4, init));
+        Generator data = new Generator(4);
+        Tensor[] inputs = {Tensor.randn(data, 5, 1, 6, 6), Tensor.randn(data, 5, 1, 6, 6)};
+        float[][] expected = new float[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            Tensor x = inputs[i];
+            for (int m = 0; m < model.size(); m++) {
+                x = model.get(m).forward(x); // layer by layer under autograd: nothing is released
+            }
+            expected[i] = x.toArray();
+        }
+        keeper.kept.clear();
+        keeper.valuesWhenKept.clear();
+        List<Tensor> outputs = new ArrayList<>();
+        try (var noGrad = Grad.disabled()) {
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < inputs.length; i++) {
+                    Tensor y = model.forward(inputs[i]);
+                    assertArrayEquals(expected[i], y.toArray(), "round " + round + ", input " + i);
+                    outputs.add(y);
+                }
+            }
+        }
+        for (int k = 0; k < outputs.size(); k++) {
+            assertArrayEquals(expected[k % inputs.length], outputs.get(k).toArray(), "output " + k + " after later passes");
         }
         for (int i = 0; i < keeper.kept.size(); i++) {
             assertArrayEquals(keeper.valuesWhenKept.get(i), keeper.kept.get(i).toArray(), "kept tensor " + i);

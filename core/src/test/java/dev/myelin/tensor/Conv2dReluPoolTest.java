@@ -102,6 +102,23 @@ class Conv2dReluPoolTest {
         assertEquals(separate.shape(), fused.shape());
     }
 
+    // Without gradients the pool keeps no choices (argmax is skipped), and the values must not change.
+    @Test
+    void inferenceWithoutArgmaxGivesTheSameValues() {
+        for (int[] c : CASES) {
+            Generator g = new Generator(100 + c[1]);
+            Tensor x = Tensor.randn(g, 4, c[0], c[2], c[3]);
+            Tensor w = Tensor.randn(g, c[1], c[0], 3, 3).requiresGrad(true);
+            Tensor b = Tensor.randn(g, c[1]);
+            Tensor recorded = Functional.conv2dReluMaxPool2d(x, w, b, c[4], c[4], c[5], c[5], 1, 1, c[6], c[6], c[7], c[7], c[8], c[8]);
+            try (var noGrad = Grad.disabled()) {
+                Tensor inferred = Functional.conv2dReluMaxPool2d(x, w, b, c[4], c[4], c[5], c[5], 1, 1, c[6], c[6], c[7],
+                        c[7], c[8], c[8]);
+                assertArrayEquals(recorded.toArray(), inferred.toArray(), java.util.Arrays.toString(c));
+            }
+        }
+    }
+
     @Test
     void aPoolLargerThanTheConvolutionOutputIsRefusedNamingTheShape() {
         Tensor x = Tensor.randn(new Generator(7), 1, 1, 3, 3);
