@@ -93,23 +93,17 @@ public final class CnnRecipeRun {
         for (int epoch = 0; epoch < epochs; epoch++) {
             loader.setEpoch(epoch);
             long start = System.nanoTime();
-            long dataNanos = 0;
             long images = 0;
             try (BatchIterator batches = loader.iterator()) {
-                while (true) {
-                    long waitStart = System.nanoTime();
-                    if (!batches.hasNext()) {
-                        break;
-                    }
+                while (batches.hasNext()) {
                     Batch batch = batches.next();
-                    dataNanos += System.nanoTime() - waitStart;
                     step(model, adam, batch.inputs(), batch.labels());
                     images += batch.size();
                 }
+                long nanos = System.nanoTime() - start;
+                epochImagesPerSecond[epoch] = images / (nanos / 1e9);
+                dataFraction[epoch] = (double) batches.waitNanos() / nanos;
             }
-            long nanos = System.nanoTime() - start;
-            epochImagesPerSecond[epoch] = images / (nanos / 1e9);
-            dataFraction[epoch] = (double) dataNanos / nanos;
         }
         double accuracy = accuracy(model, test);
         double stepMs = stepMillis(model, adam, train);

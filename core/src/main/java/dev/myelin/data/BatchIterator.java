@@ -36,6 +36,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     private final Cleaner.Cleanable cleanable;
     private int position;
     private boolean closed;
+    private long waitNanos;
 
     BatchIterator(DataLoader loader, int generation, int epoch, BatchMaker maker, int count, Prefetcher prefetcher) {
         this.loader = loader;
@@ -45,6 +46,15 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         this.count = count;
         this.prefetcher = prefetcher;
         this.cleanable = prefetcher == null ? null : CLEANER.register(this, prefetcher::close);
+    }
+
+    /**
+     * Nanoseconds the consumer has spent in {@link #next()} so far: preparing batches itself, or
+     * waiting for the prefetch thread. Against the epoch's wall time it is the share of training lost
+     * to data preparation.
+     */
+    public long waitNanos() {
+        return waitNanos;
     }
 
     /** The epoch whose order and augmentations this iteration follows. */
@@ -86,11 +96,14 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             throw new NoSuchElementException("no batch left in epoch " + epoch);
         }
         Batch batch;
+        long start = System.nanoTime();
         try {
             batch = prefetcher != null ? prefetcher.take(position, epoch) : maker.make(position);
         } catch (RuntimeException | Error e) {
             close();
             throw e;
+        } finally {
+            waitNanos += System.nanoTime() - start;
         }
         position++;
         if (position == count) {

@@ -77,6 +77,29 @@ class PrefetchTest {
         assertFalse(worker.isAlive());
     }
 
+    // The iterator counts the time its consumer spends in next(): 3 batches whose samples sleep 2 ms
+    // each keep it at least 6 ms when it prepares them (samples may run in parallel), and at least
+    // 2 ms when it waits for a prefetch thread that prepares the first batch (4 ms) as it starts.
+    @Property(tries = 2)
+    void theTimeSpentWaitingForBatchesIsCounted(@ForAll @IntRange(min = 0, max = 1) int prefetch) {
+        Transform slow = (image, random) -> {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (BatchIterator batches = DataLoader.builder(TestData.random(1, 6, 1, 2, 2)).batchSize(2).prefetch(prefetch)
+                .transform(slow).build().iterator()) {
+            assertEquals(0, batches.waitNanos());
+            while (batches.hasNext()) {
+                batches.next();
+            }
+            assertTrue(batches.waitNanos() >= (prefetch == 0 ? 6_000_000L : 2_000_000L),
+                    "waited " + batches.waitNanos() + " ns");
+        }
+    }
+
     // By default a prefetch thread runs only on a core the compute threads leave free.
     @Test
     void byDefaultAPrefetchThreadRunsOnlyWhenACoreIsFree() {

@@ -155,14 +155,8 @@ public final class Training {
         String label = String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs);
         try (ProgressBar bar = ProgressBar.start(label, loader.numBatches(), ProgressBar.Unit.items("batches"), out);
                 BatchIterator batches = loader.iterator()) {
-            long dataNanos = 0;
-            while (true) {
-                long waitStart = System.nanoTime();
-                if (!batches.hasNext()) {
-                    break;
-                }
+            while (batches.hasNext()) {
                 Batch batch = batches.next();
-                dataNanos += System.nanoTime() - waitStart;
                 if (batchIndex++ < skip) { // resuming inside an epoch: these batches were already trained
                     bar.advance(1);
                     continue;
@@ -189,7 +183,7 @@ public final class Training {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return new EpochResult(lossSum / Math.max(1, images), (double) correct / Math.max(1, images), seconds,
-                    images / seconds, dataNanos / 1e9, false, batchIndex);
+                    images / seconds, batches.waitNanos() / 1e9, false, batchIndex);
         }
     }
 
