@@ -111,4 +111,36 @@ class ConvolutionTest {
             }
         }
     }
+
+    // A 1-channel layer's weight gradient is split into bands of output channels, one per thread;
+    // 11 channels make bands of uneven size. Each element must still be the same sum in the same order.
+    @org.junit.jupiter.api.Test
+    void shortPatchWeightGradientIsBitIdenticalAcrossThreadCounts() {
+        Window2d win = new Window2d(9, 9, 3, 3, 1, 1, 1, 1, 1, 1);
+        int batch = 5;
+        int outChannels = 11;
+        float[] x = gaussian(7, batch * win.planeSize());
+        float[] gy = gaussian(8, batch * outChannels * win.outPlaneSize());
+        float[] expected = new float[outChannels * win.kernelSize()];
+        ConvolutionReference.backwardWeight(batch, 1, outChannels, win, x, OFFSET, gy, OFFSET, expected, 0);
+        float[] first = null;
+        int before = dev.myelin.parallel.Parallel.threads();
+        try {
+            for (int threads : new int[] {1, 2, 3}) {
+                dev.myelin.parallel.Parallel.setThreads(threads);
+                float[] dw = new float[expected.length];
+                Convolution.backwardWeight(batch, 1, outChannels, win, x, OFFSET, gy, OFFSET, dw, 0);
+                if (first == null) {
+                    first = dw;
+                    for (int i = 0; i < dw.length; i++) {
+                        org.junit.jupiter.api.Assertions.assertEquals(expected[i], dw[i], ATOL + RTOL * Math.abs(expected[i]));
+                    }
+                } else {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(first, dw, threads + " threads differ from 1");
+                }
+            }
+        } finally {
+            dev.myelin.parallel.Parallel.setThreads(before);
+        }
+    }
 }
