@@ -130,13 +130,13 @@ public final class DataLoader implements Iterable<Batch> {
         }
         generation++;
         int[] visited = Arrays.copyOf(order(epoch), (int) Math.min(dataset.size(), (long) numBatches * batchSize));
-        BatchMaker maker = new BatchMaker(dataset, visited, batchSize, transform, seed, epoch, true);
         int ahead = prefetch >= 0 ? prefetch : autoPrefetch();
-        if (ahead > 0 && numBatches > 0) {
-            // On its own core the prefetch thread prepares samples one after another: a parallel loop
-            // from it would take the compute threads away from the training step.
-            BatchMaker serial = new BatchMaker(dataset, visited, batchSize, transform, seed, epoch, false);
-            active = new Prefetcher(serial::make, numBatches, ahead);
+        boolean prefetching = ahead > 0 && numBatches > 0;
+        // On its own core the prefetch thread prepares samples one after another: a parallel loop
+        // from it would take the compute threads away from the training step.
+        BatchMaker maker = new BatchMaker(dataset, visited, batchSize, transform, seed, epoch, !prefetching);
+        if (prefetching) {
+            active = new Prefetcher(maker::make, numBatches, ahead);
         }
         return new BatchIterator(this, generation, epoch, maker, numBatches, active);
     }

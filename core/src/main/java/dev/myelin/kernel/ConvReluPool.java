@@ -41,7 +41,7 @@ public final class ConvReluPool {
             Gemm.sgemm(false, false, outChannels, outPlane, patch, w, wOff, patch, cols, 0, outPlane, conv, 0, outPlane, false);
             if (bias != null) {
                 for (int o = 0; o < outChannels; o++) {
-                    addBias(conv, o * outPlane, outPlane, bias[biasOff + o]);
+                    Convolution.addBiasAndClamp(conv, o * outPlane, outPlane, bias[biasOff + o], false);
                 }
             }
             int pooled = yOff + n * pooledImage;
@@ -54,11 +54,5 @@ public final class ConvReluPool {
                 y[i] = Math.max(y[i], 0f);
             }
         });
-    }
-
-    private static void addBias(float[] y, int at, int n, float b) {
-        for (int l = 0; l < n; l++) {
-            y[at + l] += b;
-        }
     }
 }

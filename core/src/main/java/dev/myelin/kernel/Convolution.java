@@ -59,7 +59,7 @@ public final class Convolution {
     }
 
     /** {@code y[at..at+n) += b}, then {@code max(y, 0)} when {@code relu} is set (as {@code Math.max}, so NaN stays NaN). */
-    private static void addBiasAndClamp(float[] y, int at, int n, float b, boolean relu) {
+    static void addBiasAndClamp(float[] y, int at, int n, float b, boolean relu) {
         if (relu) {
             for (int l = 0; l < n; l++) {
                 y[at + l] = Math.max(y[at + l] + b, 0f);

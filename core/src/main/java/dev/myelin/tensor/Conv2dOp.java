@@ -46,23 +46,30 @@ final class Conv2dOp extends Node {
     @Override
     Tensor[] backward(Tensor gradOut) {
         Tensor g = relu ? Unary.derivative(saved(0), gradOut, UnaryKernels::reluBackward) : gradOut;
-        Tensor input = input(0);
-        Tensor weight = input(1);
-        int batch = input.dim(0);
-        int channels = input.dim(1);
-        int outChannels = weight.dim(0);
-        Tensor[] grads = new Tensor[inputCount()];
-        grads[0] = needsGrad(0) ? GradientStorage.uninitialized(input.shape()) : null;
-        grads[1] = needsGrad(1) ? GradientStorage.uninitialized(weight.shape()) : null;
-        if (inputCount() == 3 && needsGrad(2)) {
-            grads[2] = GradientStorage.uninitialized(input(2).shape());
-        }
-        Convolution.backward(batch, channels, outChannels, window, input.data, input.offset, weight.data, weight.offset,
-                g.data, g.offset, grads[0] == null ? null : grads[0].data, 0, grads[1] == null ? null : grads[1].data, 0,
-                inputCount() == 3 && grads[2] != null ? grads[2].data : null, 0);
+        Tensor[] grads = gradients(this, window, g);
         if (relu) {
             GradientStorage.recycle(g); // the masked gradient was this node's own scratch
         }
+        return grads;
+    }
+
+    /**
+     * The gradients of a convolution node's inputs {@code (input, weight[, bias])} from the gradient
+     * {@code g} of its output, each only where that input needs one; shared with {@link Conv2dReluPoolOp}.
+     */
+    static Tensor[] gradients(Node node, Window2d window, Tensor g) {
+        Tensor input = node.input(0);
+        Tensor weight = node.input(1);
+        boolean hasBias = node.inputCount() == 3;
+        Tensor[] grads = new Tensor[node.inputCount()];
+        grads[0] = node.needsGrad(0) ? GradientStorage.uninitialized(input.shape()) : null;
+        grads[1] = node.needsGrad(1) ? GradientStorage.uninitialized(weight.shape()) : null;
+        if (hasBias && node.needsGrad(2)) {
+            grads[2] = GradientStorage.uninitialized(node.input(2).shape());
+        }
+        Convolution.backward(input.dim(0), input.dim(1), weight.dim(0), window, input.data, input.offset, weight.data,
+                weight.offset, g.data, g.offset, grads[0] == null ? null : grads[0].data, 0,
+                grads[1] == null ? null : grads[1].data, 0, hasBias && grads[2] != null ? grads[2].data : null, 0);
         return grads;
     }
 

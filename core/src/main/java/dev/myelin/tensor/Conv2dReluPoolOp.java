@@ -1,6 +1,5 @@
 package dev.myelin.tensor;
 
-import dev.myelin.kernel.Convolution;
 import dev.myelin.kernel.ConvReluPool;
 import dev.myelin.kernel.Pooling;
 import dev.myelin.kernel.Window2d;
@@ -56,25 +55,14 @@ final class Conv2dReluPoolOp extends Node {
 
     @Override
     Tensor[] backward(Tensor gradOut) {
-        Tensor input = input(0);
-        Tensor weight = input(1);
+        int batch = input(0).dim(0);
+        int outChannels = input(1).dim(0);
         Tensor pooled = saved(0);
-        int batch = input.dim(0);
-        int channels = input.dim(1);
-        int outChannels = weight.dim(0);
         Tensor gConv = GradientStorage.uninitialized(Shape.of(batch, outChannels, convWindow.outHeight(),
                 convWindow.outWidth()));
         Pooling.maxPoolReluBackward(batch * outChannels, poolWindow, gradOut.data, gradOut.offset, pooled.data,
                 pooled.offset, argmax, 0, gConv.data, gConv.offset);
-        Tensor[] grads = new Tensor[inputCount()];
-        grads[0] = needsGrad(0) ? GradientStorage.uninitialized(input.shape()) : null;
-        grads[1] = needsGrad(1) ? GradientStorage.uninitialized(weight.shape()) : null;
-        if (inputCount() == 3 && needsGrad(2)) {
-            grads[2] = GradientStorage.uninitialized(input(2).shape());
-        }
-        Convolution.backward(batch, channels, outChannels, convWindow, input.data, input.offset, weight.data,
-                weight.offset, gConv.data, gConv.offset, grads[0] == null ? null : grads[0].data, 0,
-                grads[1] == null ? null : grads[1].data, 0, inputCount() == 3 && grads[2] != null ? grads[2].data : null, 0);
+        Tensor[] grads = Conv2dOp.gradients(this, convWindow, gConv);
         GradientStorage.recycle(gConv);
         return grads;
     }
