@@ -7,7 +7,9 @@ import dev.myelin.parallel.Parallel;
  * Run apart, the convolution writes the whole batch's activations (6.4 MB for the reference CNN's
  * first layer at batch 64) and the pool reads them back from beyond L2; the ReLU's backward is a third
  * pass. Here each image's convolution lands in this thread's scratch, still in L2 when it is pooled,
- * and only the pooled output leaves.
+ * and only the pooled output leaves. With enough input channels the convolution runs channels-last
+ * ({@link ChannelsLastConv}), which also suits the pool: one vector compare covers a window in
+ * {@code L} channels at once ({@link ChannelsLastMaxPool}).
  *
  * <p>ReLU is applied after the pool: {@code max} commutes with a rising function, so the values are
  * those of ReLU then pool, bit for bit. The gradients are too: where the pooled value is positive
@@ -34,9 +36,19 @@ public final class ConvReluPool {
         int outPlane = convWindow.outPlaneSize();
         int imageSize = channels * convWindow.planeSize();
         int pooledImage = outChannels * poolWindow.outPlaneSize();
+        if (ChannelsLastConv.pays(channels)) {
+            float[] wT = ChannelsLastConv.weightsByPatch(channels, outChannels, convWindow.kernelSize(), w, wOff);
+            Parallel.forRange(batch, n -> {
+                float[] conv = Scratch.floats(Scratch.CONV_IMAGE_OUTPUT, outPlane * outChannels);
+                ChannelsLastConv.image(channels, outChannels, convWindow, x, xOff + n * imageSize, wT, conv);
+                ChannelsLastMaxPool.forward(outChannels, poolWindow, conv, bias, biasOff, true, y, yOff + n * pooledImage,
+                        argmax, argmax == null ? 0 : argmaxOff + n * pooledImage);
+            });
+            return;
+        }
         Parallel.forRange(batch, n -> {
-            float[] cols = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, patch * outPlane);
             float[] conv = Scratch.floats(Scratch.CONV_IMAGE_OUTPUT, outChannels * outPlane);
+            float[] cols = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, patch * outPlane);
             Im2col.im2col(channels, convWindow, x, xOff + n * imageSize, cols, 0, outPlane);
             Gemm.sgemm(false, false, outChannels, outPlane, patch, w, wOff, patch, cols, 0, outPlane, conv, 0, outPlane, false);
             if (bias != null) {

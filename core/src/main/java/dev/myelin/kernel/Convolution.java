@@ -10,7 +10,9 @@ import dev.myelin.parallel.Parallel;
  *
  * <p>With {@code P = channels*kH*kW} and {@code L = outH*outW}, everything runs image by image on
  * columns that stay in the thread's L2. The forward pass is one GEMM per image,
- * {@code Y_n (outChannels x L) = W (outChannels x P) * cols_n (P x L)}, written straight into the output.
+ * {@code Y_n (outChannels x L) = W (outChannels x P) * cols_n (P x L)}, written straight into the output;
+ * with enough input channels it runs channels-last instead, as its transpose
+ * {@code Y_nᵀ (L x outChannels) = patches_n (L x P) * Wᵀ (P x outChannels)} ({@link ChannelsLastConv}).
  * The input gradient is {@code cols_n = Wᵀ dY_n}, folded back by col2im. The weight gradient sums over
  * every position of every image, which one thread per output must do in order. So each thread owns
  * the rows of {@code dWᵀ} that belong to a band of input channels, and adds the images up one after
@@ -28,7 +30,8 @@ public final class Convolution {
      * ({@code P x L}, at most a few hundred KiB) are built in this thread's scratch while they stay in
      * its L2, and {@code Y_n = W cols_n} is written straight into the batch-major output. Measured
      * against one batch-wide GEMM plus a pass that moves its result into place: 4.6 -> 3.6-4.1 ms for
-     * the reference CNN's second layer at 2 threads, 1.1 -> 0.5-1.1 ms for its first.
+     * the reference CNN's second layer at 2 threads, 1.1 -> 0.5-1.1 ms for its first. With
+     * {@link ChannelsLastConv#pays enough channels}, channels-last, transposed on the way out.
      */
     public static void forward(int batch, int channels, int outChannels, Window2d window,
             float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff, float[] y, int yOff) {
@@ -45,6 +48,16 @@ public final class Convolution {
         int patch = channels * window.kernelSize();
         int outPlane = window.outPlaneSize();
         int imageSize = channels * window.planeSize();
+        if (ChannelsLastConv.pays(channels)) {
+            float[] wT = ChannelsLastConv.weightsByPatch(channels, outChannels, window.kernelSize(), w, wOff);
+            Parallel.forRange(batch, n -> {
+                float[] conv = Scratch.floats(Scratch.CONV_IMAGE_OUTPUT, outPlane * outChannels);
+                ChannelsLastConv.image(channels, outChannels, window, x, xOff + n * imageSize, wT, conv);
+                ChannelsLastConv.toChannelMajor(outPlane, outChannels, conv, bias, biasOff, relu, y,
+                        yOff + n * outChannels * outPlane);
+            });
+            return;
+        }
         Parallel.forRange(batch, n -> {
             float[] cols = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, patch * outPlane);
             Im2col.im2col(channels, window, x, xOff + n * imageSize, cols, 0, outPlane);

@@ -12,9 +12,14 @@ final class Scratch {
     static final int CONV_GRAD_TALL = 3;
     static final int CONV_IMAGE_COLUMNS = 4;
     static final int CONV_IMAGE_OUTPUT = 5;
-    private static final int SLOTS = 6;
+    static final int CONV_IMAGE_CHANNELS_LAST = 6;
+    static final int POOL_CHANNELS_LAST = 7;
+    private static final int SLOTS = 8;
+    static final int POOL_CHANNELS_LAST_INDEX = 0;
+    private static final int INT_SLOTS = 1;
 
     private static final ThreadLocal<float[][]> ARRAYS = ThreadLocal.withInitial(() -> new float[SLOTS][0]);
+    private static final ThreadLocal<int[][]> INT_ARRAYS = ThreadLocal.withInitial(() -> new int[INT_SLOTS][0]);
 
     private Scratch() {
     }
@@ -24,6 +29,15 @@ final class Scratch {
         float[][] arrays = ARRAYS.get();
         if (arrays[slot].length < size) {
             arrays[slot] = new float[size];
+        }
+        return arrays[slot];
+    }
+
+    /** This thread's int array for {@code slot}, at least {@code size} long. */
+    static int[] ints(int slot, int size) {
+        int[][] arrays = INT_ARRAYS.get();
+        if (arrays[slot].length < size) {
+            arrays[slot] = new int[size];
         }
         return arrays[slot];
     }

@@ -21,6 +21,9 @@ class Conv2dReluPoolTest {
         {4, 5, 9, 8, 1, 1, 2, 2, 0},
         {3, 6, 11, 13, 2, 1, 2, 2, 0},
         {2, 4, 10, 10, 1, 0, 3, 2, 1},
+        // With 16 or more input channels the convolution runs channels-last (and 17 leaves a scalar tail).
+        {16, 32, 7, 7, 1, 1, 2, 2, 0},
+        {17, 20, 9, 8, 2, 1, 3, 2, 1},
     };
 
     @Test
@@ -47,22 +50,23 @@ class Conv2dReluPoolTest {
 
     @Test
     void fusedIsBitIdenticalAcrossThreadCounts() {
-        int[] c = CASES[1];
-        Generator g = new Generator(90);
-        Tensor x = Tensor.randn(g, 5, c[0], c[2], c[3]);
-        Tensor w = Tensor.randn(g, c[1], c[0], 3, 3);
-        Tensor b = Tensor.randn(g, c[1]);
-        int before = Myelin.threads();
-        try {
-            Myelin.setThreads(1);
-            Tensor[] one = gradients(x, w, b, c, true, 91);
-            Myelin.setThreads(3);
-            Tensor[] three = gradients(x, w, b, c, true, 91);
-            for (int i = 0; i < one.length; i++) {
-                assertArrayEquals(one[i].toArray(), three[i].toArray(), "output, dx, dw, db: " + i);
+        for (int[] c : new int[][] {CASES[1], CASES[4]}) { // the classic and the channels-last convolution
+            Generator g = new Generator(90);
+            Tensor x = Tensor.randn(g, 5, c[0], c[2], c[3]);
+            Tensor w = Tensor.randn(g, c[1], c[0], 3, 3);
+            Tensor b = Tensor.randn(g, c[1]);
+            int before = Myelin.threads();
+            try {
+                Myelin.setThreads(1);
+                Tensor[] one = gradients(x, w, b, c, true, 91);
+                Myelin.setThreads(3);
+                Tensor[] three = gradients(x, w, b, c, true, 91);
+                for (int i = 0; i < one.length; i++) {
+                    assertArrayEquals(one[i].toArray(), three[i].toArray(), "output, dx, dw, db: " + i);
+                }
+            } finally {
+                Myelin.setThreads(before);
             }
-        } finally {
-            Myelin.setThreads(before);
         }
     }
 
