@@ -216,8 +216,12 @@ public final class Im2col {
                     int from = rowFirst * width + first;
                     int to = (rowEnd - 1) * width + end;
                     int dst = plane + shift;
-                    for (int l = from; l < to; l++) {
-                        x[dst + l] += cols[src + l];
+                    if (VectorSupport.AVAILABLE) {
+                        VectorLoops.addInto(cols, src + from, x, dst + from, to - from);
+                    } else {
+                        for (int l = from; l < to; l++) {
+                            x[dst + l] += cols[src + l];
+                        }
                     }
                 }
             }

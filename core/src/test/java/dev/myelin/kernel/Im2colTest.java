@@ -80,4 +80,36 @@ class Im2colTest {
         assertTrue(Math.abs(lhs - rhs) <= 1e-5 * scale + 1e-6,
                 "<im2col(x), y> = " + lhs + " but <x, col2im(y)> = " + rhs + " for " + win);
     }
+
+    /**
+     * col2im adds each pixel's entries in tap order (kh, kw), on vectors or not; so its result is
+     * bit for bit the plain loop that walks the entries in that order and adds each where it belongs.
+     */
+    @Property
+    void col2imGivesTheBitsOfThePlainLoop(@ForAll("axis") Axis rows, @ForAll("axis") Axis cols,
+            @ForAll @IntRange(min = 1, max = 5) int channels, @ForAll long seed) {
+        Window2d win = Windows.window(rows, cols);
+        int outW = win.outWidth();
+        int xSize = channels * win.planeSize();
+        float[] y = gaussian(seed, Im2col.columnsSize(channels, win));
+        float[] expected = new float[xSize];
+        int i = OFFSET;
+        for (int c = 0; c < channels; c++) {
+            for (int kh = 0; kh < win.kernelH(); kh++) {
+                for (int kw = 0; kw < win.kernelW(); kw++) {
+                    for (int l = 0; l < win.outPlaneSize(); l++, i++) {
+                        int ih = (l / outW) * win.strideH() - win.padH() + kh * win.dilationH();
+                        int iw = (l % outW) * win.strideW() - win.padW() + kw * win.dilationW();
+                        if (ih >= 0 && ih < win.height() && iw >= 0 && iw < win.width()) {
+                            expected[(c * win.height() + ih) * win.width() + iw] += y[i];
+                        }
+                    }
+                }
+            }
+        }
+        float[] folded = guarded(xSize);
+        Im2col.col2im(channels, win, y, OFFSET, folded, OFFSET);
+        assertClose(expected, folded, 0, 0, "col2im " + win);
+        GuardedArrays.assertGuardsIntact(folded, xSize, "col2im");
+    }
 }
