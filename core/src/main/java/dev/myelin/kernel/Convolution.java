@@ -16,8 +16,8 @@ import dev.myelin.parallel.Parallel;
  * The input gradient is {@code cols_n = Wᵀ dY_n}, folded back by col2im. The weight gradient sums over
  * every position of every image, which one thread per output must do in order. So each thread owns
  * the rows of {@code dWᵀ} that belong to a band of input channels, and adds the images up one after
- * another. When the patch is shorter than the channel count (a 1-channel first layer), dW is instead a
- * few long dot products over the columns of the whole batch ({@link VectorRowDots}).
+ * another. When the patch is shorter than the channel count (a 1-channel first layer), dW and db are
+ * instead dot products and sums over dY's planes, per band of output channels ({@link ShortPatchGradients}).
  * Work is split over images or output channels, never across a sum, so results do not depend on the
  * thread count. {@link ConvolutionReference} is the scalar oracle.
  */
@@ -86,22 +86,24 @@ public final class Convolution {
 
     /**
      * All the gradients of one convolution: {@code dx}, {@code dw} and {@code db} may each be null
-     * when not wanted. {@code dY} is rearranged channel-major only for a short-patch weight gradient.
+     * when not wanted. A short patch's weight and bias gradients come from {@link ShortPatchGradients}.
      */
     public static void backward(int batch, int channels, int outChannels, Window2d window, float[] x, int xOff,
             float[] w, int wOff, float[] gy, int gyOff, float[] dx, int dxOff, float[] dw, int dwOff,
             float[] db, int dbOff) {
-        int outPlane = window.outPlaneSize();
-        int patch = channels * window.kernelSize();
-        float[] gyWide = dw != null && patch < outChannels ? channelMajor(batch, outChannels, outPlane, gy, gyOff) : null;
-        if (db != null) {
-            backwardBias(batch, outChannels, window, gy, gyOff, db, dbOff);
-        }
         if (dx != null) {
             backwardInput(batch, channels, outChannels, window, gy, gyOff, w, wOff, dx, dxOff);
         }
+        if (dw != null && ShortPatchGradients.applies(channels, outChannels, window)) {
+            ShortPatchGradients.compute(batch, channels, outChannels, window, x, xOff,
+                    ShortPatchGradients.stored(outChannels, window, gy, gyOff), dw, dwOff, db, dbOff);
+            return;
+        }
+        if (db != null) {
+            backwardBias(batch, outChannels, window, gy, gyOff, db, dbOff);
+        }
         if (dw != null) {
-            weightGradient(batch, channels, outChannels, window, x, xOff, gy, gyOff, gyWide, dw, dwOff);
+            weightGradient(batch, channels, outChannels, window, x, xOff, gy, gyOff, dw, dwOff);
         }
     }
 
@@ -125,23 +127,18 @@ public final class Convolution {
     /** The weight gradient: {@code dW = dY * colsᵀ}, summed over every position of every image, in order. */
     public static void backwardWeight(int batch, int channels, int outChannels, Window2d window,
             float[] x, int xOff, float[] gy, int gyOff, float[] dw, int dwOff) {
-        int patch = channels * window.kernelSize();
-        float[] gyWide = patch < outChannels ? channelMajor(batch, outChannels, window.outPlaneSize(), gy, gyOff) : null;
-        weightGradient(batch, channels, outChannels, window, x, xOff, gy, gyOff, gyWide, dw, dwOff);
-    }
-
-    /** {@code gyWide} is dY channel-major, needed (and then given) only when the patch is shorter than outChannels. */
-    private static void weightGradient(int batch, int channels, int outChannels, Window2d window, float[] x, int xOff,
-            float[] gy, int gyOff, float[] gyWide, float[] dw, int dwOff) {
-        int patch = channels * window.kernelSize();
-        int wide = batch * window.outPlaneSize();
-        if (patch < outChannels) {
-            // Few outputs (32 x 9 for a 1-channel 3x3 layer) over a very long K: one dot product per
-            // element keeps both threads busy, where GEMM had three row slivers to share.
-            float[] cols = columns(batch, channels, window, x, xOff);
-            Gemm.rowDots(outChannels, patch, wide, gyWide, 0, wide, cols, 0, wide, dw, dwOff, patch);
+        if (ShortPatchGradients.applies(channels, outChannels, window)) {
+            ShortPatchGradients.compute(batch, channels, outChannels, window, x, xOff,
+                    ShortPatchGradients.stored(outChannels, window, gy, gyOff), dw, dwOff, null, 0);
             return;
         }
+        weightGradient(batch, channels, outChannels, window, x, xOff, gy, gyOff, dw, dwOff);
+    }
+
+    /** The weight gradient of a patch at least as long as outChannels, by GEMM. */
+    private static void weightGradient(int batch, int channels, int outChannels, Window2d window, float[] x, int xOff,
+            float[] gy, int gyOff, float[] dw, int dwOff) {
+        int patch = channels * window.kernelSize();
         if (batch == 0) {
             java.util.Arrays.fill(dw, dwOff, dwOff + outChannels * patch, 0f);
             return;
@@ -180,15 +177,6 @@ public final class Convolution {
                 new boolean[] {true, false, true}, 1.0, db, dbOff);
     }
 
-    /** The im2col columns of every image, side by side: a {@code P x batch*L} matrix in scratch. */
-    private static float[] columns(int batch, int channels, Window2d window, float[] x, int xOff) {
-        int outPlane = window.outPlaneSize();
-        int wide = batch * outPlane;
-        float[] cols = Scratch.floats(Scratch.CONV_COLUMNS, channels * window.kernelSize() * wide);
-        int imageSize = channels * window.planeSize();
-        Parallel.forRange(batch, n -> Im2col.im2col(channels, window, x, xOff + n * imageSize, cols, n * outPlane, wide));
-        return cols;
-    }
 
     /** {@code gy} rearranged from {@code (batch, outChannels, L)} to {@code (batch*L, outChannels)}, in scratch. */
     private static float[] positionMajor(int batch, int outChannels, int outPlane, float[] gy, int gyOff) {
@@ -205,15 +193,4 @@ public final class Convolution {
         return out;
     }
 
-    /** {@code gy} rearranged from {@code (batch, outChannels, L)} to {@code (outChannels, batch*L)}, in scratch. */
-    private static float[] channelMajor(int batch, int outChannels, int outPlane, float[] gy, int gyOff) {
-        int wide = batch * outPlane;
-        float[] out = Scratch.floats(Scratch.CONV_GRAD_OUTPUT, outChannels * wide);
-        Parallel.forRange(batch, n -> {
-            for (int o = 0; o < outChannels; o++) {
-                System.arraycopy(gy, gyOff + (n * outChannels + o) * outPlane, out, o * wide + n * outPlane, outPlane);
-            }
-        });
-        return out;
-    }
 }

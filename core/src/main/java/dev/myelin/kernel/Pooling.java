@@ -88,23 +88,30 @@ public final class Pooling {
      */
     public static void maxPoolReluBackward(int planes, Window2d window, float[] gy, int gyOff, float[] y, int yOff,
             int[] argmax, int argmaxOff, float[] dx, int dxOff) {
-        int outPlane = window.outPlaneSize();
+        Parallel.forRange(planes, p -> maxPoolReluBackwardPlane(p, window, gy, gyOff, y, yOff, argmax, argmaxOff, dx,
+                dxOff + p * window.planeSize()));
+    }
+
+    /**
+     * Plane {@code p} of {@link #maxPoolReluBackward}, written to {@code dx[planeOff..]} on the calling
+     * thread: how a caller that needs one plane of the input gradient at a time gets it without the
+     * whole batch's (the weight gradient of a convolution block's short-patch layer).
+     */
+    public static void maxPoolReluBackwardPlane(int p, Window2d window, float[] gy, int gyOff, float[] y, int yOff,
+            int[] argmax, int argmaxOff, float[] dx, int planeOff) {
         if (isPlainTwoByTwo(window) && VectorSupport.AVAILABLE) {
-            Parallel.forRange(planes, p -> VectorPooling.maxPool2x2BackwardPlane(p, window, gy, gyOff, y, yOff, argmax,
-                    argmaxOff, dx, dxOff));
+            VectorPooling.maxPool2x2BackwardPlane(p, window, gy, gyOff, y, yOff, argmax, argmaxOff, dx, planeOff);
             return;
         }
-        Parallel.forRange(planes, p -> {
-            int plane = dxOff + p * window.planeSize();
-            Arrays.fill(dx, plane, plane + window.planeSize(), 0f);
-            for (int l = 0; l < outPlane; l++) {
-                int out = p * outPlane + l;
-                int index = argmax[argmaxOff + out];
-                if (index >= 0 && (y == null || y[yOff + out] > 0f)) {
-                    dx[plane + index] += gy[gyOff + out];
-                }
+        int outPlane = window.outPlaneSize();
+        Arrays.fill(dx, planeOff, planeOff + window.planeSize(), 0f);
+        for (int l = 0; l < outPlane; l++) {
+            int out = p * outPlane + l;
+            int index = argmax[argmaxOff + out];
+            if (index >= 0 && (y == null || y[yOff + out] > 0f)) {
+                dx[planeOff + index] += gy[gyOff + out];
             }
-        });
+        }
     }
 
     /** Kernel 2x2, stride 2, no padding or dilation: the pooling of nearly every CNN, worth its own loop. */

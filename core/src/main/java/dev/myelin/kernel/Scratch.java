@@ -6,15 +6,13 @@ package dev.myelin.kernel;
  * Each kernel uses its own slots; a slot's contents are garbage on entry.
  */
 final class Scratch {
-    static final int CONV_COLUMNS = 0;
-    static final int CONV_WEIGHT_GRAD = 1;
-    static final int CONV_GRAD_OUTPUT = 2;
-    static final int CONV_GRAD_TALL = 3;
-    static final int CONV_IMAGE_COLUMNS = 4;
-    static final int CONV_IMAGE_OUTPUT = 5;
-    static final int CONV_IMAGE_CHANNELS_LAST = 6;
-    static final int POOL_CHANNELS_LAST = 7;
-    private static final int SLOTS = 8;
+    static final int CONV_WEIGHT_GRAD = 0;
+    static final int CONV_GRAD_TALL = 1;
+    static final int CONV_IMAGE_COLUMNS = 2;
+    static final int CONV_IMAGE_OUTPUT = 3;
+    static final int CONV_IMAGE_CHANNELS_LAST = 4;
+    static final int POOL_CHANNELS_LAST = 5;
+    private static final int SLOTS = 6;
     static final int POOL_CHANNELS_LAST_INDEX = 0;
     private static final int INT_SLOTS = 1;
 

@@ -83,15 +83,14 @@ final class VectorPooling {
     }
 
     /**
-     * The backward of plane {@code p}: zeros, then each output's gradient stored at the input its window
+     * The backward of plane {@code p}, into {@code dx[plane..]}: zeros, then each output's gradient stored at the input its window
      * chose; where {@code y} is given, only the gradients of positive outputs (ReLU after the pool).
      * 2x2 stride-2 windows do not overlap, so no input receives two gradients and a scatter store needs
      * no sum.
      */
     static void maxPool2x2BackwardPlane(int p, Window2d window, float[] gy, int gyOff, float[] y, int yOff,
-            int[] argmax, int argmaxOff, float[] dx, int dxOff) {
+            int[] argmax, int argmaxOff, float[] dx, int plane) {
         int outPlane = window.outPlaneSize();
-        int plane = dxOff + p * window.planeSize();
         java.util.Arrays.fill(dx, plane, plane + window.planeSize(), 0f);
         int first = p * outPlane;
         int l = 0;

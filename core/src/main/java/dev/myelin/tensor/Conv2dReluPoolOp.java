@@ -2,6 +2,7 @@ package dev.myelin.tensor;
 
 import dev.myelin.kernel.ConvReluPool;
 import dev.myelin.kernel.Pooling;
+import dev.myelin.kernel.ShortPatchGradients;
 import dev.myelin.kernel.Window2d;
 
 /**
@@ -58,12 +59,35 @@ final class Conv2dReluPoolOp extends Node {
         int batch = input(0).dim(0);
         int outChannels = input(1).dim(0);
         Tensor pooled = saved(0);
+        Tensor input = input(0);
+        if (!needsGrad(0) && needsGrad(1)
+                && ShortPatchGradients.applies(input.dim(1), outChannels, convWindow)) {
+            // No input gradient wanted (a first layer): the weight and bias gradients take dY plane by
+            // plane, scattered from the pooled gradient as they go, so the batch's dY is never stored.
+            return shortPatchGradients(gradOut, pooled);
+        }
         Tensor gConv = GradientStorage.uninitialized(Shape.of(batch, outChannels, convWindow.outHeight(),
                 convWindow.outWidth()));
         Pooling.maxPoolReluBackward(batch * outChannels, poolWindow, gradOut.data, gradOut.offset, pooled.data,
                 pooled.offset, argmax, 0, gConv.data, gConv.offset);
         Tensor[] grads = Conv2dOp.gradients(this, convWindow, gConv);
         GradientStorage.recycle(gConv);
+        return grads;
+    }
+
+    private Tensor[] shortPatchGradients(Tensor gradOut, Tensor pooled) {
+        Tensor input = input(0);
+        Tensor weight = input(1);
+        int outChannels = weight.dim(0);
+        Tensor[] grads = new Tensor[inputCount()];
+        grads[1] = GradientStorage.uninitialized(weight.shape());
+        if (inputCount() == 3 && needsGrad(2)) {
+            grads[2] = GradientStorage.uninitialized(input(2).shape());
+        }
+        ShortPatchGradients.Planes scattered = (n, o, out, outOff) -> Pooling.maxPoolReluBackwardPlane(n * outChannels + o,
+                poolWindow, gradOut.data, gradOut.offset, pooled.data, pooled.offset, argmax, 0, out, outOff);
+        ShortPatchGradients.compute(input.dim(0), input.dim(1), outChannels, convWindow, input.data, input.offset,
+                scattered, grads[1].data, 0, grads.length < 3 || grads[2] == null ? null : grads[2].data, 0);
         return grads;
     }
 }

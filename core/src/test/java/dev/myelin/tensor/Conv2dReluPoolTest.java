@@ -26,22 +26,26 @@ class Conv2dReluPoolTest {
         {17, 20, 9, 8, 2, 1, 3, 2, 1},
     };
 
+    // Without an input gradient (a first layer) a short patch's weight and bias gradients take the
+    // pooled gradient plane by plane (ShortPatchGradients); with one, the batch's dY is stored first.
     @Test
     void fusedGivesTheBitsOfConvReluPoolOneAfterAnother() {
         int seed = 70;
         for (int[] c : CASES) {
             for (boolean withBias : new boolean[] {true, false}) {
-                long upstream = 1000 + seed;
-                Generator g = new Generator(seed++);
-                Tensor x = Tensor.randn(g, 3, c[0], c[2], c[3]);
-                Tensor w = Tensor.randn(g, c[1], c[0], 3, 3);
-                Tensor b = withBias ? Tensor.randn(g, c[1]) : null;
-                Tensor[] separate = gradients(x, w, b, c, false, upstream);
-                Tensor[] fused = gradients(x, w, b, c, true, upstream);
-                for (int i = 0; i < separate.length; i++) {
-                    if (separate[i] != null) {
-                        assertArrayEquals(separate[i].toArray(), fused[i].toArray(),
-                                "case " + java.util.Arrays.toString(c) + ", output, dx, dw, db: " + i);
+                for (boolean inputGrad : new boolean[] {true, false}) {
+                    long upstream = 1000 + seed;
+                    Generator g = new Generator(seed++);
+                    Tensor x = Tensor.randn(g, 3, c[0], c[2], c[3]);
+                    Tensor w = Tensor.randn(g, c[1], c[0], 3, 3);
+                    Tensor b = withBias ? Tensor.randn(g, c[1]) : null;
+                    Tensor[] separate = gradients(x, inputGrad, w, b, c, false, upstream);
+                    Tensor[] fused = gradients(x, inputGrad, w, b, c, true, upstream);
+                    for (int i = 0; i < separate.length; i++) {
+                        if (separate[i] != null) {
+                            assertArrayEquals(separate[i].toArray(), fused[i].toArray(), "case "
+                                    + java.util.Arrays.toString(c) + ", input grad " + inputGrad + ", output, dx, dw, db: " + i);
+                        }
                     }
                 }
             }
@@ -50,19 +54,23 @@ class Conv2dReluPoolTest {
 
     @Test
     void fusedIsBitIdenticalAcrossThreadCounts() {
-        for (int[] c : new int[][] {CASES[1], CASES[4]}) { // the classic and the channels-last convolution
+        // the classic convolution, the channels-last one, and the short-patch weight gradient
+        for (int[] c : new int[][] {CASES[1], CASES[4], CASES[0]}) {
             Generator g = new Generator(90);
             Tensor x = Tensor.randn(g, 5, c[0], c[2], c[3]);
             Tensor w = Tensor.randn(g, c[1], c[0], 3, 3);
             Tensor b = Tensor.randn(g, c[1]);
+            boolean inputGrad = c[0] > 1;
             int before = Myelin.threads();
             try {
                 Myelin.setThreads(1);
-                Tensor[] one = gradients(x, w, b, c, true, 91);
+                Tensor[] one = gradients(x, inputGrad, w, b, c, true, 91);
                 Myelin.setThreads(3);
-                Tensor[] three = gradients(x, w, b, c, true, 91);
+                Tensor[] three = gradients(x, inputGrad, w, b, c, true, 91);
                 for (int i = 0; i < one.length; i++) {
-                    assertArrayEquals(one[i].toArray(), three[i].toArray(), "output, dx, dw, db: " + i);
+                    if (one[i] != null) {
+                        assertArrayEquals(one[i].toArray(), three[i].toArray(), "output, dx, dw, db: " + i);
+                    }
                 }
             } finally {
                 Myelin.setThreads(before);
@@ -134,13 +142,19 @@ class Conv2dReluPoolTest {
 
     /** The output and the gradients of x, w and b after backward from a random upstream gradient. */
     private static Tensor[] gradients(Tensor x, Tensor w, Tensor b, int[] c, boolean fused, long upstreamSeed) {
-        Tensor xl = x.detach().requiresGrad(true);
+        return gradients(x, true, w, b, c, fused, upstreamSeed);
+    }
+
+    /** Output, dx (null unless {@code inputGrad}), dw, db (null without a bias). */
+    private static Tensor[] gradients(Tensor x, boolean inputGrad, Tensor w, Tensor b, int[] c, boolean fused,
+            long upstreamSeed) {
+        Tensor xl = x.detach().requiresGrad(inputGrad);
         Tensor wl = w.detach().requiresGrad(true);
         Tensor bl = b == null ? null : b.detach().requiresGrad(true);
         Tensor y = fused
                 ? Functional.conv2dReluMaxPool2d(xl, wl, bl, c[4], c[4], c[5], c[5], 1, 1, c[6], c[6], c[7], c[7], c[8], c[8])
                 : Functional.maxPool2d(Functional.conv2d(xl, wl, bl, c[4], c[5], 1).relu(), c[6], c[7], c[8]);
         y.backward(Tensor.randn(new Generator(upstreamSeed), y.shape().dims()));
-        return new Tensor[] {y.detach(), xl.grad(), wl.grad(), bl == null ? null : bl.grad()};
+        return new Tensor[] {y.detach(), inputGrad ? xl.grad() : null, wl.grad(), bl == null ? null : bl.grad()};
     }
 }
