@@ -100,12 +100,21 @@ final class ChannelsLastConv {
         int width = window.width();
         int kernelW = window.kernelW();
         int patch = channels * window.kernelSize();
+        // The taps of a kernel row that fall inside the image depend on the output column only.
+        int[] firstTap = new int[outW];
+        int[] endTap = new int[outW];
+        for (int ow = 0; ow < outW; ow++) {
+            int iw0 = ow * window.strideW() - window.padW();
+            firstTap[ow] = Math.min(kernelW, Math.max(0, ceilDiv(-iw0, window.dilationW())));
+            endTap[ow] = Math.max(firstTap[ow], Math.min(kernelW, ceilDiv(width - iw0, window.dilationW())));
+        }
+        int outH = window.outHeight();
         int dst = 0;
-        for (int oh = 0; oh < window.outHeight(); oh++) {
+        for (int oh = 0; oh < outH; oh++) {
             for (int ow = 0; ow < outW; ow++) {
                 int iw0 = ow * window.strideW() - window.padW();
-                int first = Math.min(kernelW, Math.max(0, ceilDiv(-iw0, window.dilationW())));
-                int end = Math.max(first, Math.min(kernelW, ceilDiv(width - iw0, window.dilationW())));
+                int first = firstTap[ow];
+                int end = endTap[ow];
                 for (int kh = 0; kh < window.kernelH(); kh++, dst += kernelW * channels) {
                     int ih = oh * window.strideH() - window.padH() + kh * window.dilationH();
                     if (ih < 0 || ih >= window.height() || first == end) {
@@ -125,7 +134,7 @@ final class ChannelsLastConv {
                 }
             }
         }
-        assert dst == window.outPlaneSize() * patch;
+        assert dst == outH * outW * patch;
     }
 
     private static int ceilDiv(int a, int b) {

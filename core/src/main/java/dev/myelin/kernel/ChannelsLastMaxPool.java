@@ -35,9 +35,11 @@ final class ChannelsLastMaxPool {
             boolean relu, float[] y, int yOff, int[] argmax, int argmaxOff) {
         int outPlane = window.outPlaneSize();
         int[] taps = new int[window.kernelSize()];
+        int outH = window.outHeight();
+        int outW = window.outWidth();
         int q = 0;
-        for (int oh = 0; oh < window.outHeight(); oh++) {
-            for (int ow = 0; ow < window.outWidth(); ow++, q++) {
+        for (int oh = 0; oh < outH; oh++) {
+            for (int ow = 0; ow < outW; ow++, q++) {
                 int count = tapsInside(window, oh, ow, taps);
                 for (int c = first; c < end; c++) {
                     float best = Float.NEGATIVE_INFINITY;

@@ -51,8 +51,8 @@ public final class Im2col {
                             continue;
                         }
                         int row = plane + ih * window.width();
-                        int first = firstValid(window, kw);
-                        int end = endValid(window, kw);
+                        int first = firstValid(window, outW, kw);
+                        int end = endValid(window, outW, kw);
                         int shift = kw * window.dilationW() - window.padW();
                         // Rows are short (often 14 or 28), so plain loops beat fill/arraycopy calls here.
                         int stride = window.strideW();
@@ -103,8 +103,8 @@ public final class Im2col {
                             continue;
                         }
                         int row = plane + ih * window.width() + kw * window.dilationW() - window.padW();
-                        int end = endValid(window, kw);
-                        for (int ow = firstValid(window, kw); ow < end; ow++) {
+                        int end = endValid(window, outW, kw);
+                        for (int ow = firstValid(window, outW, kw); ow < end; ow++) {
                             x[row + ow * window.strideW()] += cols[src + ow];
                         }
                         src += outW;
@@ -114,16 +114,16 @@ public final class Im2col {
         }
     }
 
-    /** The first output column whose tap {@code kw} reads inside the plane (not the padding). */
-    private static int firstValid(Window2d w, int kw) {
+    /** The first output column whose tap {@code kw} reads inside the plane (not the padding); {@code outW} is passed in, as it costs a division. */
+    private static int firstValid(Window2d w, int outW, int kw) {
         int before = w.padW() - kw * w.dilationW(); // columns of padding left of this tap's first read
-        return before <= 0 ? 0 : Math.min(w.outWidth(), (before + w.strideW() - 1) / w.strideW());
+        return before <= 0 ? 0 : Math.min(outW, (before + w.strideW() - 1) / w.strideW());
     }
 
     /** One past the last output column whose tap {@code kw} reads inside the plane. */
-    private static int endValid(Window2d w, int kw) {
+    private static int endValid(Window2d w, int outW, int kw) {
         int last = w.width() - 1 + w.padW() - kw * w.dilationW(); // largest ow * strideW that stays inside
-        return last < 0 ? 0 : Math.min(w.outWidth(), last / w.strideW() + 1);
+        return last < 0 ? 0 : Math.min(outW, last / w.strideW() + 1);
     }
 
     /**
@@ -136,28 +136,30 @@ public final class Im2col {
     }
 
     /** Output rows {@code [first, end)} whose tap {@code kh} reads inside the plane. */
-    private static int firstValidRow(Window2d w, int kh) {
-        return Math.min(w.outHeight(), Math.max(0, w.padH() - kh * w.dilationH()));
+    private static int firstValidRow(Window2d w, int outH, int kh) {
+        return Math.min(outH, Math.max(0, w.padH() - kh * w.dilationH()));
     }
 
-    private static int endValidRow(Window2d w, int kh) {
-        return Math.max(0, Math.min(w.outHeight(), w.height() + w.padH() - kh * w.dilationH()));
+    private static int endValidRow(Window2d w, int outH, int kh) {
+        return Math.max(0, Math.min(outH, w.height() + w.padH() - kh * w.dilationH()));
     }
 
     private static void im2colShifted(int channels, Window2d window, float[] x, int xOff, float[] cols, int colsOff,
             int ldCols) {
         int width = window.width();
-        int outPlane = window.outPlaneSize();
+        int outH = window.outHeight();
+        int outW = window.outWidth();
+        int outPlane = outH * outW;
         int taps = window.kernelSize();
         for (int c = 0; c < channels; c++) {
             int plane = xOff + c * window.planeSize();
             for (int kh = 0; kh < window.kernelH(); kh++) {
-                int rowFirst = firstValidRow(window, kh);
-                int rowEnd = Math.max(rowFirst, endValidRow(window, kh));
+                int rowFirst = firstValidRow(window, outH, kh);
+                int rowEnd = Math.max(rowFirst, endValidRow(window, outH, kh));
                 for (int kw = 0; kw < window.kernelW(); kw++) {
                     int dst = colsOff + ((c * taps) + kh * window.kernelW() + kw) * ldCols;
-                    int first = firstValid(window, kw);
-                    int end = Math.max(first, endValid(window, kw));
+                    int first = firstValid(window, outW, kw);
+                    int end = Math.max(first, endValid(window, outW, kw));
                     // Position (oh, ow) reads plane[oh * width + ow + shift]: one run from (rowFirst, first)
                     // to (rowEnd - 1, end - 1); the entries it wraps over at row edges are zeroed after.
                     int shift = (kh * window.dilationH() - window.padH()) * width + kw * window.dilationW() - window.padW();
@@ -188,17 +190,19 @@ public final class Im2col {
     private static void col2imShifted(int channels, Window2d window, float[] cols, int colsOff, int ldCols,
             float[] x, int xOff) {
         int width = window.width();
+        int outH = window.outHeight();
+        int outW = window.outWidth();
         int taps = window.kernelSize();
         Arrays.fill(x, xOff, xOff + channels * window.planeSize(), 0f);
         for (int c = 0; c < channels; c++) {
             int plane = xOff + c * window.planeSize();
             for (int kh = 0; kh < window.kernelH(); kh++) {
-                int rowFirst = firstValidRow(window, kh);
-                int rowEnd = endValidRow(window, kh);
+                int rowFirst = firstValidRow(window, outH, kh);
+                int rowEnd = endValidRow(window, outH, kh);
                 for (int kw = 0; kw < window.kernelW(); kw++) {
                     int src = colsOff + ((c * taps) + kh * window.kernelW() + kw) * ldCols;
-                    int first = firstValid(window, kw);
-                    int end = endValid(window, kw);
+                    int first = firstValid(window, outW, kw);
+                    int end = endValid(window, outW, kw);
                     if (rowEnd <= rowFirst || end <= first) {
                         continue;
                     }

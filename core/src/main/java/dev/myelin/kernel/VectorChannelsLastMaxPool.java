@@ -36,9 +36,11 @@ final class VectorChannelsLastMaxPool {
         int[] chosen = Scratch.ints(Scratch.POOL_CHANNELS_LAST_INDEX, outPlane * vectorChannels);
         int[] taps = new int[window.kernelSize()];
         FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY); // max(v, -inf) == v
+        int outH = window.outHeight();
+        int outW = window.outWidth();
         int q = 0;
-        for (int oh = 0; oh < window.outHeight(); oh++) {
-            for (int ow = 0; ow < window.outWidth(); ow++, q++) {
+        for (int oh = 0; oh < outH; oh++) {
+            for (int ow = 0; ow < outW; ow++, q++) {
                 int count = ChannelsLastMaxPool.tapsInside(window, oh, ow, taps);
                 for (int c = 0; c < vectorChannels; c += L) {
                     int at = q * vectorChannels + c;
