@@ -1,5 +1,7 @@
 package dev.myelin.kernel;
 
+import dev.myelin.parallel.Parallel;
+
 /**
  * The forward convolution of one image with its output positions as GEMM rows:
  * {@code Yᵀ (L x outC) = patches (L x P) · Wᵀ (P x outC)}, where row {@code l} of {@code patches} is the
@@ -18,6 +20,25 @@ package dev.myelin.kernel;
  */
 final class ChannelsLastConv {
     private ChannelsLastConv() {
+    }
+
+    /** What a caller does with each image's channels-last output while it is in this thread's cache. */
+    @FunctionalInterface
+    interface ImageOutput {
+        /** {@code conv} holds image {@code n}'s output, {@code (L, outC)}, in this thread's scratch. */
+        void accept(int n, float[] conv);
+    }
+
+    /** The batch, image by image on all threads: each image's {@link #image} output handed to {@code then}. */
+    static void forEachImage(int batch, int channels, int outChannels, Window2d window, float[] x, int xOff,
+            float[] w, int wOff, ImageOutput then) {
+        int imageSize = channels * window.planeSize();
+        float[] wT = weightsByPatch(channels, outChannels, window.kernelSize(), w, wOff);
+        Parallel.forRange(batch, n -> {
+            float[] conv = Scratch.floats(Scratch.CONV_IMAGE_OUTPUT, window.outPlaneSize() * outChannels);
+            image(channels, outChannels, window, x, xOff + n * imageSize, wT, conv);
+            then.accept(n, conv);
+        });
     }
 
     /** {@code Wᵀ} with its rows in patch order: {@code wT[(tap*C + c)*outC + o] = w[o, c, tap]}. */

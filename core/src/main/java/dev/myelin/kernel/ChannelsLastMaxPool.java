@@ -40,7 +40,7 @@ final class ChannelsLastMaxPool {
         int q = 0;
         for (int oh = 0; oh < outH; oh++) {
             for (int ow = 0; ow < outW; ow++, q++) {
-                int count = tapsInside(window, oh, ow, taps);
+                int count = window.tapsInside(oh, ow, taps);
                 for (int c = first; c < end; c++) {
                     float best = Float.NEGATIVE_INFINITY;
                     int bestIndex = -1;
@@ -58,23 +58,5 @@ final class ChannelsLastMaxPool {
                 }
             }
         }
-    }
-
-    /** The plane indices of the taps of window (oh, ow) that fall inside the plane, in window order, into {@code taps}; returns their count. */
-    static int tapsInside(Window2d window, int oh, int ow, int[] taps) {
-        int count = 0;
-        for (int kh = 0; kh < window.kernelH(); kh++) {
-            int ih = oh * window.strideH() - window.padH() + kh * window.dilationH();
-            if (ih < 0 || ih >= window.height()) {
-                continue;
-            }
-            for (int kw = 0; kw < window.kernelW(); kw++) {
-                int iw = ow * window.strideW() - window.padW() + kw * window.dilationW();
-                if (iw >= 0 && iw < window.width()) {
-                    taps[count++] = ih * window.width() + iw;
-                }
-            }
-        }
-        return count;
     }
 }

@@ -37,13 +37,9 @@ public final class ConvReluPool {
         int imageSize = channels * convWindow.planeSize();
         int pooledImage = outChannels * poolWindow.outPlaneSize();
         if (ChannelsLastConv.pays(channels)) {
-            float[] wT = ChannelsLastConv.weightsByPatch(channels, outChannels, convWindow.kernelSize(), w, wOff);
-            Parallel.forRange(batch, n -> {
-                float[] conv = Scratch.floats(Scratch.CONV_IMAGE_OUTPUT, outPlane * outChannels);
-                ChannelsLastConv.image(channels, outChannels, convWindow, x, xOff + n * imageSize, wT, conv);
-                ChannelsLastMaxPool.forward(outChannels, poolWindow, conv, bias, biasOff, true, y, yOff + n * pooledImage,
-                        argmax, argmax == null ? 0 : argmaxOff + n * pooledImage);
-            });
+            ChannelsLastConv.forEachImage(batch, channels, outChannels, convWindow, x, xOff, w, wOff, (n, conv) ->
+                    ChannelsLastMaxPool.forward(outChannels, poolWindow, conv, bias, biasOff, true, y, yOff + n * pooledImage,
+                            argmax, argmax == null ? 0 : argmaxOff + n * pooledImage));
             return;
         }
         Parallel.forRange(batch, n -> {

@@ -49,13 +49,9 @@ public final class Convolution {
         int outPlane = window.outPlaneSize();
         int imageSize = channels * window.planeSize();
         if (ChannelsLastConv.pays(channels)) {
-            float[] wT = ChannelsLastConv.weightsByPatch(channels, outChannels, window.kernelSize(), w, wOff);
-            Parallel.forRange(batch, n -> {
-                float[] conv = Scratch.floats(Scratch.CONV_IMAGE_OUTPUT, outPlane * outChannels);
-                ChannelsLastConv.image(channels, outChannels, window, x, xOff + n * imageSize, wT, conv);
-                ChannelsLastConv.toChannelMajor(outPlane, outChannels, conv, bias, biasOff, relu, y,
-                        yOff + n * outChannels * outPlane);
-            });
+            ChannelsLastConv.forEachImage(batch, channels, outChannels, window, x, xOff, w, wOff, (n, conv) ->
+                    ChannelsLastConv.toChannelMajor(outPlane, outChannels, conv, bias, biasOff, relu, y,
+                            yOff + n * outChannels * outPlane));
             return;
         }
         Parallel.forRange(batch, n -> {

@@ -43,26 +43,16 @@ public final class Pooling {
         int outW = window.outWidth();
         int out = p * outH * outW;
         int plane = xOff + p * window.planeSize();
+        int[] taps = new int[window.kernelSize()];
         for (int oh = 0; oh < outH; oh++) {
             for (int ow = 0; ow < outW; ow++) {
                 float best = Float.NEGATIVE_INFINITY;
                 int bestIndex = -1;
-                for (int kh = 0; kh < window.kernelH(); kh++) {
-                    int ih = oh * window.strideH() - window.padH() + kh * window.dilationH();
-                    if (ih < 0 || ih >= window.height()) {
-                        continue;
-                    }
-                    for (int kw = 0; kw < window.kernelW(); kw++) {
-                        int iw = ow * window.strideW() - window.padW() + kw * window.dilationW();
-                        if (iw < 0 || iw >= window.width()) {
-                            continue;
-                        }
-                        int index = ih * window.width() + iw;
-                        float v = x[plane + index];
-                        if (bestIndex < 0 || v > best || Float.isNaN(v)) {
-                            best = v;
-                            bestIndex = index;
-                        }
+                for (int t = 0, count = window.tapsInside(oh, ow, taps); t < count; t++) {
+                    float v = x[plane + taps[t]];
+                    if (bestIndex < 0 || v > best || Float.isNaN(v)) {
+                        best = v;
+                        bestIndex = taps[t];
                     }
                 }
                 y[yOff + out] = best;
@@ -190,20 +180,12 @@ public final class Pooling {
         Parallel.forRange(planes, p -> {
             int out = yOff + p * outH * outW;
             int plane = xOff + p * window.planeSize();
+            int[] taps = new int[window.kernelSize()];
             for (int oh = 0; oh < outH; oh++) {
                 for (int ow = 0; ow < outW; ow++) {
                     float sum = 0f;
-                    for (int kh = 0; kh < window.kernelH(); kh++) {
-                        int ih = oh * window.strideH() - window.padH() + kh * window.dilationH();
-                        if (ih < 0 || ih >= window.height()) {
-                            continue;
-                        }
-                        for (int kw = 0; kw < window.kernelW(); kw++) {
-                            int iw = ow * window.strideW() - window.padW() + kw * window.dilationW();
-                            if (iw >= 0 && iw < window.width()) {
-                                sum += x[plane + ih * window.width() + iw];
-                            }
-                        }
+                    for (int t = 0, count = window.tapsInside(oh, ow, taps); t < count; t++) {
+                        sum += x[plane + taps[t]];
                     }
                     y[out++] = sum / divisor;
                 }
@@ -220,20 +202,12 @@ public final class Pooling {
             int out = gyOff + p * outH * outW;
             int plane = dxOff + p * window.planeSize();
             Arrays.fill(dx, plane, plane + window.planeSize(), 0f);
+            int[] taps = new int[window.kernelSize()];
             for (int oh = 0; oh < outH; oh++) {
                 for (int ow = 0; ow < outW; ow++) {
                     float share = gy[out++] / divisor;
-                    for (int kh = 0; kh < window.kernelH(); kh++) {
-                        int ih = oh * window.strideH() - window.padH() + kh * window.dilationH();
-                        if (ih < 0 || ih >= window.height()) {
-                            continue;
-                        }
-                        for (int kw = 0; kw < window.kernelW(); kw++) {
-                            int iw = ow * window.strideW() - window.padW() + kw * window.dilationW();
-                            if (iw >= 0 && iw < window.width()) {
-                                dx[plane + ih * window.width() + iw] += share;
-                            }
-                        }
+                    for (int t = 0, count = window.tapsInside(oh, ow, taps); t < count; t++) {
+                        dx[plane + taps[t]] += share;
                     }
                 }
             }

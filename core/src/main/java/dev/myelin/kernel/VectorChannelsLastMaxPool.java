@@ -41,7 +41,7 @@ final class VectorChannelsLastMaxPool {
         int q = 0;
         for (int oh = 0; oh < outH; oh++) {
             for (int ow = 0; ow < outW; ow++, q++) {
-                int count = ChannelsLastMaxPool.tapsInside(window, oh, ow, taps);
+                int count = window.tapsInside(oh, ow, taps);
                 for (int c = 0; c < vectorChannels; c += L) {
                     int at = q * vectorChannels + c;
                     // The scalar rule, lane for lane: the first tap inside, then a strictly greater value or a NaN.

@@ -52,4 +52,26 @@ public record Window2d(int height, int width, int kernelH, int kernelW, int stri
     public static int outSize(int size, int kernel, int stride, int pad, int dilation) {
         return Math.floorDiv(size + 2 * pad - dilation * (kernel - 1) - 1, stride) + 1;
     }
+
+    /**
+     * The plane indices ({@code ih*width + iw}) of the taps of output position {@code (oh, ow)} that fall
+     * inside the plane, in window order (row by row), into {@code taps} (at least {@link #kernelSize()}
+     * long); returns their count. Taps in the padding are left out.
+     */
+    public int tapsInside(int oh, int ow, int[] taps) {
+        int count = 0;
+        for (int kh = 0; kh < kernelH; kh++) {
+            int ih = oh * strideH - padH + kh * dilationH;
+            if (ih < 0 || ih >= height) {
+                continue;
+            }
+            for (int kw = 0; kw < kernelW; kw++) {
+                int iw = ow * strideW - padW + kw * dilationW;
+                if (iw >= 0 && iw < width) {
+                    taps[count++] = ih * width + iw;
+                }
+            }
+        }
+        return count;
+    }
 }
