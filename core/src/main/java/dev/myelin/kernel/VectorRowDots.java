@@ -6,9 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@code C = A Bᵀ} for a small C and a long K, as one dot product of two K-long rows per element: the
- * weight gradient of a convolution with few input channels (32 x 9 outputs summed over 50,176
- * positions for the reference CNN's first layer). GEMM would pack Bᵀ by gathering and, with so few
- * rows, could not keep both threads busy.
+ * weight gradient of a convolution with few input channels, image by image ({@link ShortPatchGradients}:
+ * a band of the reference CNN's first layer's 32 x 9 outputs over one image's 784 positions). GEMM
+ * would pack Bᵀ by gathering, and with so few rows could not keep both threads busy.
  *
  * <p>Blocks of {@link #ROWS} rows of A meet blocks of {@link #COLS} rows of B, with one vector
  * accumulator per pair, while K is walked in {@link #KB}-long slices that stay in L1. Each thread
