@@ -60,6 +60,8 @@ public final class ShortPatchGradients {
             float[] imageSums = new float[band];
             double[] dots = new double[band * patch];
             double[] sums = new double[band];
+            int[] planesShape = {band, outPlane};
+            boolean[] alongPlane = {false, true};
             for (int n = 0; n < batch; n++) {
                 Im2col.im2col(channels, window, x, xOff + n * imageSize, cols, 0, outPlane);
                 for (int o = 0; o < band; o++) {
@@ -70,8 +72,7 @@ public final class ShortPatchGradients {
                     dots[i] += imageDots[i];
                 }
                 if (db != null) {
-                    ReductionKernels.sum(planes, 0, new int[] {band, outPlane}, new boolean[] {false, true}, 1.0,
-                            imageSums, 0);
+                    ReductionKernels.sum(planes, 0, planesShape, alongPlane, 1.0, imageSums, 0);
                     for (int o = 0; o < band; o++) {
                         sums[o] += imageSums[o];
                     }
