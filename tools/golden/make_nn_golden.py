@@ -26,6 +26,15 @@ Fixtures
       Inputs x, the model's eval-mode logits, and, starting from the same state, its train-mode logits
       and BatchNorm running statistics after that one train-mode forward.
 
+  basic_block_identity, basic_block_downsample
+      torchvision's ResNet BasicBlock (written out below: torchvision is not a dependency), one keeping
+      its shape (4 -> 4 channels, stride 1: identity shortcut) and one with a 1x1 convolution and batch
+      norm as its shortcut (3 -> 4 channels, stride 2). "state.*" is its state dict (non-trivial batch
+      norm parameters and running statistics), x its input. In training mode: output y_train, and for
+      L = sum(y_train * R) the input gradient dx and every parameter's gradient "grad.<name>"; the running
+      statistics after that step ("after_train.<bn>.running_mean", ...). In evaluation mode, from the same
+      state: output y_eval.
+
 Precision: as in make_golden.py, inputs and weights are float32 values and the references are computed
 in float64 from them (the modules converted with .double()), then rounded once to float32.
 """
@@ -185,6 +194,70 @@ def make_cnn(seed):
     return [path, io_path]
 
 
+# ----------------------------------------------------------------------------- a ResNet basic block
+
+class BasicBlock(nn.Module):
+    """torchvision.models.resnet.BasicBlock as torchvision writes it (same names, same forward)."""
+
+    def __init__(self, inplanes, planes, stride=1):
+        super().__init__()
+        self.conv1 = nn.Conv2d(inplanes, planes, 3, stride, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(planes)
+        self.relu = nn.ReLU(inplace=True)
+        self.conv2 = nn.Conv2d(planes, planes, 3, 1, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(planes)
+        self.downsample = None
+        if stride != 1 or inplanes != planes:
+            self.downsample = nn.Sequential(nn.Conv2d(inplanes, planes, 1, stride, bias=False), nn.BatchNorm2d(planes))
+
+    def forward(self, x):
+        out = self.relu(self.bn1(self.conv1(x)))
+        out = self.bn2(self.conv2(out))
+        identity = x if self.downsample is None else self.downsample(x)
+        return self.relu(out + identity)
+
+
+def make_basic_block(seed, name, inplanes, planes, stride, shape):
+    g = generator(seed)
+    block = BasicBlock(inplanes, planes, stride)
+    with torch.no_grad():
+        for p in block.parameters():
+            p.copy_(randn(g, *p.shape, scale=0.4))
+        for m in block.modules():
+            if isinstance(m, nn.BatchNorm2d):
+                m.weight.copy_(1.0 + randn(g, planes, scale=0.2))
+                m.bias.copy_(randn(g, planes, scale=0.2))
+                m.running_mean.copy_(randn(g, planes, scale=0.3))
+                m.running_var.copy_(0.5 + torch.rand(planes, generator=g))
+    x = randn(g, *shape)
+    tensors = {"state." + k: v for k, v in float_state(block).items()}
+    tensors["x"] = x
+    results = {}
+    for precision, module in (("ref", copy.deepcopy(block).double()), ("f32", copy.deepcopy(block))):
+        module.train()
+        leaf = x.to(module.conv1.weight.dtype).requires_grad_(True)
+        y = module(leaf)
+        if "R" not in tensors:
+            tensors["R"] = randn(g, *y.shape)
+        (y * tensors["R"].to(y.dtype)).sum().backward()
+        out = {"y_train": y.detach(), "dx": leaf.grad}
+        for k, p in module.named_parameters():
+            out["grad." + k] = p.grad
+        for k, m in module.named_modules():
+            if isinstance(m, nn.BatchNorm2d):
+                out[f"after_train.{k}.running_mean"] = m.running_mean.clone()
+                out[f"after_train.{k}.running_var"] = m.running_var.clone()
+        with torch.no_grad():
+            out["y_eval"] = copy.deepcopy(block).to(module.conv1.weight.dtype).eval()(x.to(module.conv1.weight.dtype))
+        results[precision] = out
+    for k, v in results["ref"].items():
+        tensors[k] = v.float()
+        deviation(name, k, results["f32"][k], tensors[k])
+    return save(name, tensors, {"module": "torchvision.models.resnet.BasicBlock", "inplanes": str(inplanes),
+                                "planes": str(planes), "stride": str(stride),
+                                "state_dict": state_dict_listing(block)})
+
+
 # ----------------------------------------------------------------------------- main
 
 def main():
@@ -199,6 +272,8 @@ def main():
         make_bn_eval(3005, "batchnorm1d_eval", "1d", (6, 5), 0.1, 1e-5),
     ]
     written += make_cnn(3006)
+    written.append(make_basic_block(3007, "basic_block_identity", 4, 4, 1, (2, 4, 5, 5)))
+    written.append(make_basic_block(3008, "basic_block_downsample", 3, 4, 2, (2, 3, 7, 6)))
 
     print(f"{'fixture':24} {'tensor':28} {'|f32 - ref| max':>16} {'|ref| max':>10}")
     for name, k, dev, scale in REPORT:
