@@ -16,6 +16,7 @@ import dev.myelin.fashion.report.ComparisonHtml;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.train.ModelPreset;
 import dev.myelin.fashion.train.TrainOptions;
+import dev.myelin.fashion.train.Tuning;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -69,8 +70,8 @@ final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--models", paramLabel = "LIST", split = ",", showDefaultValue = Visibility.NEVER,
-            description = "Models to train, comma-separated, from: knn, softmax, svm, forest, mlp, cnn, best. "
-                    + "Default: all seven, or none when --runs is given.")
+            description = "Models to train, comma-separated, from: knn, softmax, svm, forest, mlp, cnn, best, resnet. "
+                    + "Default: all but resnet (the slowest), or none when --runs is given.")
     List<String> models;
 
     @Option(names = "--runs", paramLabel = "DIR", arity = "1..*", showDefaultValue = Visibility.NEVER,
@@ -117,8 +118,8 @@ final class CompareCommand implements Callable<Integer> {
             ModelPreset model = toTrain.get(i);
             context.out().printf("%n[%d/%d] training %s%s%n", i + 1, toTrain.size(), model, quick ? " (quick)" : "");
             TrainOptions options = new TrainOptions(model, quick ? QuickRecipe.epochs(model) : null,
-                    TrainOptions.DEFAULT_BATCH_SIZE, null, null, null, null, seed, threads, dir.resolve(model.toString()),
-                    false, null, List.of(), dataDir, quick ? QuickRecipe.IMAGES : null, null);
+                    TrainOptions.DEFAULT_BATCH_SIZE, null, null, null, null, Tuning.PRESET, seed, threads, dir.resolve(model.toString()),
+                    false, null, List.of(), dataDir, quick ? QuickRecipe.IMAGES : null, null, List.of());
             context.trainer().train(options, context.out());
             all.add(RunDirectory.open(options.out()));
         }
@@ -174,10 +175,11 @@ final class CompareCommand implements Callable<Integer> {
             if (!Files.isDirectory(run)) {
                 throw new CommandFailure("--runs " + run + ": no such folder");
             }
-            for (String file : List.of(RunDirectory.CONFIG, RunDirectory.MODEL)) {
+            boolean ensemble = Files.isDirectory(run.resolve(RunDirectory.MEMBERS));
+            for (String file : ensemble ? List.of(RunDirectory.CONFIG) : List.of(RunDirectory.CONFIG, RunDirectory.MODEL)) {
                 if (!Files.isRegularFile(run.resolve(file))) {
                     throw new CommandFailure("--runs " + run + " is not a finished run: it has no " + file
-                            + " (run folders are made by ./fashion train)");
+                            + " (run folders are made by ./fashion train and ./fashion ensemble)");
                 }
             }
             try {

@@ -6,6 +6,7 @@ import dev.myelin.fashion.eval.Evaluation;
 import dev.myelin.fashion.eval.EvaluationJson;
 import dev.myelin.fashion.eval.EvaluationText;
 import dev.myelin.fashion.eval.Inference;
+import dev.myelin.fashion.eval.MirrorAveraged;
 import dev.myelin.fashion.json.JsonWriter;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.run.TrainedModel;
@@ -45,6 +46,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Evaluate the first N test images only. Default: all.")
     Integer limit;
 
+    @Option(names = "--tta",
+            description = "Test-time augmentation: average the class probabilities of each image and its "
+                    + "left-right mirror.")
+    boolean tta;
+
     EvaluateCommand(FashionContext context) {
         this.context = context;
     }
@@ -55,15 +61,26 @@ final class EvaluateCommand implements Callable<Integer> {
         RunDirectory runDir = run.open();
         Path dataDir = data.require(context);
         TrainedModel model = run.loadModel(runDir, context);
-        ImageSet test = Limits.first(FashionMnist.loadTest(dataDir), limit);
+        if (tta) {
+            model = new MirrorAveraged(model);
+        }
+        ImageSet test = FashionMnist.loadTest(dataDir);
+        boolean subset = model.classes().size() < FashionMnist.CLASSES;
+        if (subset) { // a model trained with --classes is measured on the images of its classes
+            test = test.withLabelsIn(model.classes());
+        }
+        test = Limits.first(test, limit);
         Evaluation evaluation = Evaluation.of(test.labels(),
                 Inference.predictions(Inference.probabilities(model, test)), FashionMnist.CLASS_NAMES);
 
-        context.out().printf("Run %s (preset %s), %,d test images%n%n", runDir.dir(), model.preset(), test.size());
+        context.out().printf("Run %s (preset %s), %,d test images%s%s%n%n", runDir.dir(), model.preset(), test.size(),
+                subset ? " of the classes it was trained on, " + model.classes() : "",
+                tta ? ", each averaged with its mirror (--tta)" : "");
         context.out().print(EvaluationText.render(evaluation, FashionMnist.SHORT_NAMES));
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("preset", model.preset());
+        json.put("tta", tta);
         json.putAll(EvaluationJson.toJson(evaluation));
         Path file = runDir.file(RunDirectory.EVALUATION);
         JsonWriter.write(file, json);

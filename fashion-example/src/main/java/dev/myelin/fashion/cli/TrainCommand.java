@@ -5,8 +5,10 @@ import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.train.ModelPreset;
 import dev.myelin.fashion.train.OptimizerKind;
+import dev.myelin.fashion.train.Recipe;
 import dev.myelin.fashion.train.ScheduleKind;
 import dev.myelin.fashion.train.TrainOptions;
+import dev.myelin.fashion.train.Tuning;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
         header = "Train a model on Fashion-MNIST: a network, a linear model or a classic one.",
         description = {
             "Trains the chosen model and writes a run directory: model.safetensors, config.json, "
-                    + "metrics.json, and for the models trained in epochs (mlp, cnn, best, softmax, svm) "
+                    + "metrics.json, and for the models trained in epochs (mlp, cnn, best, resnet, softmax, svm) "
                     + "history.csv and a checkpoint. knn and forest are fitted in one pass: k-NN chooses k "
                     + "from 1, 3, 5, 7, 9 on the validation images; the forest grows --trees trees. "
                     + "The last 5,000 training images (a sixth with --limit) are held out for validation. "
@@ -72,6 +74,30 @@ final class TrainCommand implements Callable<Integer> {
                     + "Default: the preset's.")
     Boolean augment;
 
+    @Option(names = "--weight-decay", paramLabel = "X", showDefaultValue = Visibility.NEVER,
+            description = "Weight decay of the weights (never of biases or norm parameters): L2 with sgd and adam, "
+                    + "decoupled with adamw. Default: the preset's.")
+    Double weightDecay;
+
+    @Option(names = "--momentum", paramLabel = "X", showDefaultValue = Visibility.NEVER,
+            description = "Momentum of --optimizer sgd, in [0, 1). Default: the preset's (0.9).")
+    Double momentum;
+
+    @Option(names = "--nesterov", negatable = true, showDefaultValue = Visibility.NEVER,
+            description = "Nesterov momentum for --optimizer sgd; --no-nesterov for plain momentum. "
+                    + "Default: the preset's.")
+    Boolean nesterov;
+
+    @Option(names = "--label-smoothing", paramLabel = "X", showDefaultValue = Visibility.NEVER,
+            description = "Share of the training target spread evenly over the classes, in [0, 1) "
+                    + "(validation and test losses use none). Default: the preset's.")
+    Double labelSmoothing;
+
+    @Option(names = "--dropout", paramLabel = "P", showDefaultValue = Visibility.NEVER,
+            description = "Drop probability of every dropout layer (mlp, best, resnet), in [0, 1). "
+                    + "Default: the preset's.")
+    Double dropout;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + TrainOptions.DEFAULT_SEED,
             description = "Seed of every random choice: the same seed gives the same weights.")
     long seed;
@@ -107,6 +133,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--trees", paramLabel = "N", showDefaultValue = Visibility.NEVER,
             description = "Trees of the forest (--model forest only). Default: 100.")
     Integer trees;
+
+    @Option(names = "--classes", paramLabel = "LIST", split = ",", showDefaultValue = Visibility.NEVER,
+            description = "Train on these classes only: labels 0-9, comma-separated (0 T-shirt/top, 1 Trouser, "
+                    + "2 Pullover, 3 Dress, 4 Coat, 5 Sandal, 6 Shirt, 7 Sneaker, 8 Bag, 9 Ankle boot). "
+                    + "Validation and test use the same classes. Default: all ten.")
+    List<Integer> classes = new ArrayList<>();
 
     TrainCommand(FashionContext context) {
         this.context = context;
@@ -151,8 +183,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path runDir = out != null ? out
                 : Path.of("runs", model + "-" + LocalDateTime.now(context.clock()).format(STAMP));
-        return new TrainOptions(model, epochs, batchSize, learningRate, optimizer, schedule, augment, seed,
-                threads, runDir, resume, initFrom, freeze, data.location(context).dir(), limit, trees);
+        TrainOptions options = new TrainOptions(model, epochs, batchSize, learningRate, optimizer, schedule, augment,
+                new Tuning(weightDecay, momentum, nesterov, labelSmoothing, dropout), seed,
+                threads, runDir, resume, initFrom, freeze, data.location(context).dir(), limit, trees, classes());
+        if (model.trainedInEpochs()) {
+            try {
+                Recipe.of(options); // the overrides' ranges, and whether each applies to the preset
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
+        return options;
     }
 
     /** Refuses the options that mean nothing to the chosen model, rather than ignoring them silently. */
@@ -166,6 +207,9 @@ final class TrainCommand implements Callable<Integer> {
         String why = model + " is fitted in one pass, not trained in epochs by an optimizer";
         if (epochs != null || learningRate != null || optimizer != null || schedule != null || augment != null) {
             throw usage("--epochs, --lr, --optimizer, --schedule and --augment do not apply: " + why);
+        }
+        if (weightDecay != null || momentum != null || nesterov != null || labelSmoothing != null || dropout != null) {
+            throw usage("--weight-decay, --momentum, --nesterov, --label-smoothing and --dropout do not apply: " + why);
         }
         if (resume || initFrom != null || !freeze.isEmpty()) {
             throw usage("--resume, --init-from and --freeze do not apply: " + why + ", so it has no checkpoint");
@@ -183,6 +227,22 @@ final class TrainCommand implements Callable<Integer> {
         if (options.initFrom() != null && !Files.isRegularFile(options.initFrom().resolve(RunDirectory.MODEL))) {
             throw new CommandFailure("--init-from " + options.initFrom() + ": no " + RunDirectory.MODEL + " there");
         }
+    }
+
+    /** The --classes list, checked: labels of Fashion-MNIST, no repeats, at least two. */
+    private List<Integer> classes() {
+        for (int c : classes) {
+            if (c < 0 || c >= FashionMnist.CLASSES) {
+                throw usage("--classes: " + c + " is not a label; the labels are 0 to " + (FashionMnist.CLASSES - 1));
+            }
+        }
+        if (classes.stream().distinct().count() != classes.size()) {
+            throw usage("--classes names a class twice: " + classes);
+        }
+        if (classes.size() == 1) {
+            throw usage("--classes needs at least two classes to tell apart, not " + classes);
+        }
+        return classes;
     }
 
     private void positive(String option, Integer value) {

@@ -13,6 +13,7 @@ import dev.myelin.io.SafetensorsReader;
 import dev.myelin.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Measures one run folder for the comparison: its model on the test set, and what the run recorded. */
 public final class ModelMeasurer {
@@ -36,11 +37,15 @@ public final class ModelMeasurer {
                 FashionMnist.CLASS_NAMES);
         Metrics metrics = run.metrics().orElse(new Metrics(java.util.List.of(), java.util.Map.of()));
         long parameters = 0;
-        for (Tensor t : SafetensorsReader.read(run.file(RunDirectory.MODEL)).tensors().values()) {
-            parameters += t.size();
+        long bytes = 0;
+        for (Path file : run.modelFiles()) {
+            for (Tensor t : SafetensorsReader.read(file).tensors().values()) {
+                parameters += t.size();
+            }
+            bytes += Files.size(file);
         }
         return new ComparedModel(model.preset(), run.dir(), validationAccuracy(metrics), evaluation,
-                trainingSeconds(metrics), micros, parameters, Files.size(run.file(RunDirectory.MODEL)));
+                trainingSeconds(metrics), micros, parameters, bytes);
     }
 
     /** The best validation accuracy the training recorded: its final figure, else the best epoch's. */

@@ -22,6 +22,7 @@ public final class QuickRecipe {
             case MLP -> 15;
             case CNN -> 12;
             case BEST -> 6;
+            case RESNET -> 4;
             case SOFTMAX, SVM -> 20;
             case KNN, FOREST -> null;
         };

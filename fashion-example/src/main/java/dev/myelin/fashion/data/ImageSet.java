@@ -1,6 +1,7 @@
 package dev.myelin.fashion.data;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -90,5 +91,44 @@ public final class ImageSet {
             return this;
         }
         return new ImageSet(Arrays.copyOf(pixels, n * imageSize()), Arrays.copyOf(labels, n), rows, cols);
+    }
+
+    /**
+     * The images whose label is one of {@code classes}, in their order here, each label replaced by its
+     * position in {@code classes}: {@code onlyClasses(List.of(0, 2, 4))} labels the T-shirts 0, the
+     * pullovers 1 and the coats 2, as a network with three outputs expects.
+     */
+    public ImageSet onlyClasses(List<Integer> classes) {
+        return select(classes, true);
+    }
+
+    /** The images whose label is one of {@code classes}, in their order here, labels unchanged. */
+    public ImageSet withLabelsIn(List<Integer> classes) {
+        return select(classes, false);
+    }
+
+    private ImageSet select(List<Integer> classes, boolean relabel) {
+        int[] position = new int[Arrays.stream(labels).max().orElse(-1) + 1];
+        Arrays.fill(position, -1);
+        for (int i = 0; i < classes.size(); i++) {
+            int c = classes.get(i);
+            if (c >= 0 && c < position.length) {
+                position[c] = i;
+            }
+        }
+        int kept = 0;
+        for (int label : labels) {
+            kept += position[label] >= 0 ? 1 : 0;
+        }
+        byte[] keptPixels = new byte[kept * imageSize()];
+        int[] keptLabels = new int[kept];
+        int k = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (position[labels[i]] >= 0) {
+                System.arraycopy(pixels, i * imageSize(), keptPixels, k * imageSize(), imageSize());
+                keptLabels[k++] = relabel ? position[labels[i]] : labels[i];
+            }
+        }
+        return new ImageSet(keptPixels, keptLabels, rows, cols);
     }
 }

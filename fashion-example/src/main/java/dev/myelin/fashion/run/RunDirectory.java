@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The folder of one training run, with the names of the files in it.
@@ -23,6 +25,7 @@ import java.util.Optional;
  *   evaluation.json     written by ./fashion evaluate
  *   report.html         written by ./fashion report
  *   comparison.json     written by ./fashion compare: where its page is (see compare.ComparisonLink)
+ *   members/            an ensemble's member runs, instead of model.safetensors
  * </pre>
  */
 public final class RunDirectory {
@@ -34,6 +37,8 @@ public final class RunDirectory {
     public static final String EVALUATION = "evaluation.json";
     public static final String REPORT = "report.html";
     public static final String COMPARISON = "comparison.json";
+    /** The folder of an ensemble's member runs (see {@code ensemble.EnsembleRun}). */
+    public static final String MEMBERS = "members";
 
     private final Path dir;
 
@@ -71,11 +76,24 @@ public final class RunDirectory {
 
     /** Loads the trained model with {@code loader}, after checking that the weights are there. */
     public TrainedModel loadModel(ModelLoader loader) throws IOException {
-        if (!Files.isRegularFile(file(MODEL))) {
+        if (!Files.isRegularFile(file(MODEL)) && !Files.isDirectory(file(MEMBERS))) {
             throw new NoSuchFileException(file(MODEL).toString(), null,
                     "the run has no trained model (did its training finish?)");
         }
         return loader.load(this);
+    }
+
+    /** The weight files of the run: its own, or for an ensemble every member's. */
+    public List<Path> modelFiles() throws IOException {
+        if (Files.isRegularFile(file(MODEL))) {
+            return List.of(file(MODEL));
+        }
+        if (!Files.isDirectory(file(MEMBERS))) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(file(MEMBERS))) {
+            return files.filter(f -> f.getFileName().toString().equals(MODEL)).sorted().toList();
+        }
     }
 
     /** The run's configuration, if it has a {@value #CONFIG}. */

@@ -1,6 +1,9 @@
 package dev.myelin.fashion.run;
 
+import dev.myelin.fashion.data.FashionMnist;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * A trained classifier as the evaluate, report, predict and compare commands see it: a network, a
@@ -42,6 +45,14 @@ public interface TrainedModel {
      */
     default Optional<float[]> pixelImportance() {
         return Optional.empty();
+    }
+
+    /**
+     * The labels the model tells apart: all ten by default, fewer for a network trained with
+     * {@code --classes} (it gives the others a score of minus infinity).
+     */
+    default List<Integer> classes() {
+        return IntStream.range(0, FashionMnist.CLASSES).boxed().toList();
     }
 
     /** The name of the preset the model was built from: "mlp", "cnn", "best", "knn", "softmax", "svm" or "forest". */

@@ -18,6 +18,15 @@ final class Losses {
         return preset == ModelPreset.SVM ? Losses::multiclassHinge : Functional::crossEntropy;
     }
 
+    /** The loss that training minimises: the preset's, with label smoothing when it is cross-entropy. */
+    static Loss forTraining(ModelPreset preset, double labelSmoothing) {
+        if (preset == ModelPreset.SVM || labelSmoothing == 0) {
+            return forPreset(preset);
+        }
+        float smoothing = (float) labelSmoothing;
+        return (logits, labels) -> Functional.crossEntropy(logits, labels, smoothing);
+    }
+
     /**
      * The Crammer–Singer multiclass hinge loss (Crammer and Singer, 2001), averaged over the batch:
      *

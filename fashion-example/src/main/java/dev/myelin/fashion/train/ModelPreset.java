@@ -13,6 +13,8 @@ public enum ModelPreset {
     CNN(Family.NETWORK),
     /** The strongest preset: wider, with batch norm, augmentation and a schedule. */
     BEST(Family.NETWORK),
+    /** A small wide residual network: the slowest preset, and the most accurate. */
+    RESNET(Family.NETWORK),
     /** k-nearest neighbours on pixels, k chosen on the validation split. */
     KNN(Family.CLASSIC),
     /** Multinomial logistic regression: one linear layer and cross-entropy. */
@@ -45,6 +47,11 @@ public enum ModelPreset {
     /** Whether the model is trained epoch by epoch with an optimizer (networks and linear models). */
     public boolean trainedInEpochs() {
         return family != Family.CLASSIC;
+    }
+
+    /** Whether the network has dropout layers, whose probability {@code --dropout} sets. */
+    public boolean hasDropout() {
+        return this == MLP || this == BEST || this == RESNET;
     }
 
     /** The name on the command line and in files: "mlp", "cnn", "best", "knn", ... */

@@ -43,7 +43,7 @@ final class Optimizers {
         }
         double lr = recipe.learningRate();
         return switch (recipe.optimizer()) {
-            case SGD -> new SGD(groups, lr, 0.9);
+            case SGD -> new SGD(groups, lr, recipe.momentum(), 0, 0, recipe.nesterov());
             case ADAM -> new Adam(groups, lr);
             case ADAMW -> new AdamW(groups, lr);
         };

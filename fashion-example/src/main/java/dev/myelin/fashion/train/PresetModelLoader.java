@@ -4,14 +4,19 @@ import dev.myelin.fashion.classic.ModelFileException;
 import dev.myelin.fashion.classic.forest.ForestFile;
 import dev.myelin.fashion.classic.forest.RandomForest;
 import dev.myelin.fashion.data.FashionMnist;
+import dev.myelin.fashion.ensemble.EnsembleModel;
+import dev.myelin.fashion.ensemble.EnsembleRun;
+import dev.myelin.fashion.json.JsonException;
+import dev.myelin.fashion.json.JsonFields;
 import dev.myelin.fashion.classic.knn.KnnFile;
 import dev.myelin.fashion.run.ModelLoader;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.run.TrainedModel;
 import dev.myelin.io.StateDict;
 import dev.myelin.nn.Module;
-import dev.myelin.tensor.Generator;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,6 +30,9 @@ public final class PresetModelLoader implements ModelLoader {
         Map<String, Object> config = run.config().orElseThrow(() ->
                 new IOException(run.dir() + ": no " + RunDirectory.CONFIG + ", so the model preset is unknown"));
         Object name = config.get("model");
+        if (EnsembleModel.PRESET.equals(name)) {
+            return EnsembleRun.load(run, config, this);
+        }
         ModelPreset preset;
         try {
             preset = ModelPreset.valueOf(String.valueOf(name).toUpperCase(Locale.ROOT));
@@ -45,9 +53,31 @@ public final class PresetModelLoader implements ModelLoader {
             }
             default -> { }
         }
-        Module model = Presets.create(preset, new Generator(0), new Generator(0));
+        List<Integer> classes = classes(run, config.get("classes"));
+        Module model = Presets.forLoading(preset, classes.isEmpty() ? FashionMnist.CLASSES : classes.size());
         StateDict.load(model, run.file(RunDirectory.MODEL));
         model.eval();
-        return new NetworkModel(model, preset);
+        return new NetworkModel(model, preset, classes);
+    }
+
+    /** The config's "classes": the labels a model trained with --classes scores, or empty for all ten. */
+    private static List<Integer> classes(RunDirectory run, Object value) throws IOException {
+        if (value == null) {
+            return List.of();
+        }
+        List<Integer> classes = new ArrayList<>();
+        try {
+            for (Object c : JsonFields.array(value, "classes")) {
+                long label = (Long) c;
+                if (label < 0 || label >= FashionMnist.CLASSES || classes.contains((int) label)) {
+                    throw new ClassCastException();
+                }
+                classes.add((int) label);
+            }
+        } catch (JsonException | ClassCastException e) {
+            throw new IOException(run.file(RunDirectory.CONFIG) + ": \"classes\" must list distinct labels 0-9, not "
+                    + value, e);
+        }
+        return classes;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param optimizer nullable
  * @param schedule nullable
  * @param augment whether to augment training images; nullable
+ * @param tuning weight decay, momentum, label smoothing and dropout; each null means the preset's
  * @param seed seeds every random choice: same seed, same weights
  * @param threads worker threads for the kernels; nullable
  * @param out the run directory to write
@@ -27,6 +28,8 @@ import java.util.Objects;
  * @param data the dataset directory (already resolved and, when training starts, present)
  * @param limit use only the first this-many training images; nullable
  * @param trees the number of trees of a forest; nullable (the forest's default)
+ * @param classes train on these classes only (labels 0-9, distinct), relabelled 0, 1, ... in this
+ *        order; empty for all ten
  */
 public record TrainOptions(
         ModelPreset model,
@@ -36,6 +39,7 @@ public record TrainOptions(
         OptimizerKind optimizer,
         ScheduleKind schedule,
         Boolean augment,
+        Tuning tuning,
         long seed,
         Integer threads,
         Path out,
@@ -44,16 +48,24 @@ public record TrainOptions(
         List<String> freeze,
         Path data,
         Integer limit,
-        Integer trees) {
+        Integer trees,
+        List<Integer> classes) {
 
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final long DEFAULT_SEED = 42;
+
+    /** The number of classes the model tells apart: 10, or as many as {@link #classes} names. */
+    public int classCount() {
+        return classes.isEmpty() ? 10 : classes.size();
+    }
 
     public TrainOptions {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(tuning, "tuning");
         freeze = List.copyOf(freeze);
+        classes = List.copyOf(classes);
     }
 
     /**
@@ -71,6 +83,7 @@ public record TrainOptions(
             json.put("optimizer", optimizer == null ? null : optimizer.toString());
             json.put("schedule", schedule == null ? null : schedule.toString());
             json.put("augment", augment);
+            json.putAll(tuning.toJson());
         }
         json.put("seed", seed);
         json.put("threads", threads);
@@ -79,6 +92,7 @@ public record TrainOptions(
             json.put("freeze", freeze);
         }
         json.put("limit", limit);
+        json.put("classes", classes.isEmpty() ? null : classes);
         if (model == ModelPreset.FOREST) {
             json.put("trees", trees);
         }

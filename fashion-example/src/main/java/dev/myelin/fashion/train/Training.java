@@ -61,13 +61,12 @@ public final class Training {
         }
         Path dir = options.out();
         Files.createDirectories(dir);
-        Split split = Split.of(FashionMnist.load(options.data()), options.limit());
+        Split split = Split.of(FashionMnist.load(options.data()), options.limit(), options.classes());
         Generator init = new Generator(options.seed());
         Generator dropout = new Generator(options.seed() ^ 0x5DEECE66DL);
-        Module model = Presets.create(options.model(), init, dropout);
+        Module model = Presets.create(options.model(), options.classCount(), recipe.dropout(), init, dropout);
         if (options.initFrom() != null) {
-            StateDict.load(model, options.initFrom().resolve(RunDirectory.MODEL));
-            out.println("initialised from " + options.initFrom());
+            InitFrom.apply(model, options.initFrom(), out);
         }
         Freezing.apply(model, options.freeze(), out);
         DataLoader loader = DataLoader.builder(split.train()).batchSize(options.batchSize()).shuffle(true)
@@ -76,6 +75,7 @@ public final class Training {
         Optimizer optimizer = Optimizers.create(model, recipe);
         LRScheduler scheduler = Optimizers.schedule(optimizer, recipe, loader.numBatches());
 
+        Losses.Loss trainingLoss = Losses.forTraining(options.model(), recipe.labelSmoothing());
         Losses.Loss loss = Losses.forPreset(options.model());
         Progress progress = new Progress();
         if (options.resume()) {
@@ -85,7 +85,7 @@ public final class Training {
         }
         out.printf(Locale.ROOT, "training %s: %d parameters, %s, lr %.3g, %s schedule, %s, %d epochs of %d batches of %d;"
                 + " %d validation, %d test images; %d threads%n", options.model(), parameterCount(model),
-                recipe.optimizer(), recipe.learningRate(), recipe.schedule(),
+                recipe.describeOptimizer(), recipe.learningRate(), recipe.schedule(),
                 recipe.augment() ? "augmented" : "no augmentation", recipe.epochs(), loader.numBatches(),
                 options.batchSize(), split.validation().size(), split.test().size(), Myelin.threads());
 
@@ -93,7 +93,7 @@ public final class Training {
         try (Interrupt interrupt = new Interrupt()) {
             for (int epoch = progress.epoch; epoch < recipe.epochs(); epoch++) {
                 loader.setEpoch(epoch);
-                EpochResult result = trainEpoch(model, loss, optimizer, scheduler, loader, epoch, recipe.epochs(),
+                EpochResult result = trainEpoch(model, trainingLoss, optimizer, scheduler, loader, epoch, recipe.epochs(),
                         progress.batchesDone, interrupt, out);
                 if (result.interrupted) {
                     saveCheckpoint(dir, model, optimizer, scheduler, dropout, epoch, result.batchesDone, progress);
@@ -210,6 +210,10 @@ public final class Training {
         resolved.put("schedule", recipe.schedule().toString());
         resolved.put("augment", recipe.augment());
         resolved.put("weight_decay", recipe.weightDecay());
+        resolved.put("momentum", recipe.momentum());
+        resolved.put("nesterov", recipe.nesterov());
+        resolved.put("label_smoothing", recipe.labelSmoothing());
+        resolved.put("dropout", recipe.dropout());
         config.put("resolved", resolved);
         JsonWriter.write(dir.resolve(RunDirectory.CONFIG), config);
     }
@@ -256,12 +260,14 @@ public final class Training {
 
     /** The training, validation and test images as datasets. */
     private record Split(ImageDataset train, ImageDataset validation, ImageDataset test) {
-        static Split of(FashionMnist data, Integer limit) {
-            ImageSet train = limit == null ? data.train() : data.train().first(Math.min(limit, data.train().size()));
+        static Split of(FashionMnist data, Integer limit, List<Integer> classes) {
+            ImageSet train = classes.isEmpty() ? data.train() : data.train().onlyClasses(classes);
+            ImageSet test = classes.isEmpty() ? data.test() : data.test().onlyClasses(classes);
+            train = limit == null ? train : train.first(Math.min(limit, train.size()));
             int held = validationImages(train.size());
             ImageDataset all = dataset(train);
             return new Split(all.subset(0, train.size() - held), all.subset(train.size() - held, train.size()),
-                    dataset(data.test()));
+                    dataset(test));
         }
 
         private static ImageDataset dataset(ImageSet set) {

@@ -104,9 +104,9 @@ class CompareCommandTest {
 
     @Test
     void unknownModelIsAUsageError() {
-        TestCli.Result result = cli.run("compare", "--models", "knn,resnet", "--out", work.resolve("x").toString());
+        TestCli.Result result = cli.run("compare", "--models", "knn,densenet", "--out", work.resolve("x").toString());
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().startsWith("fashion compare: --models: unknown model 'resnet'"), result.err());
+        assertTrue(result.err().startsWith("fashion compare: --models: unknown model 'densenet'"), result.err());
         assertEquals(1, result.err().strip().lines().count(), "one line: " + result.err());
         assertFalse(Files.exists(work.resolve("x")));
     }

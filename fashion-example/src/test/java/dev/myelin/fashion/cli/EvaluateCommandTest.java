@@ -56,6 +56,17 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void ttaAveragesEachImageWithItsMirrorAndSaysSo() throws Exception {
+        TestCli.Result result = cli.run("evaluate", "--run", run.toString(), "--data", data.toString(), "--tta");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("each averaged with its mirror (--tta)"), result.out());
+        Map<String, Object> json = JsonFields.object(JsonParser.read(run.resolve(RunDirectory.EVALUATION)), "test");
+        assertEquals(true, json.get("tta"));
+        assertEquals(200L, json.get("images"));
+    }
+
+    @Test
     void limitEvaluatesAPrefix() {
         TestCli.Result result = cli.run("evaluate", "--run", run.toString(), "--data", data.toString(), "--limit", "50");
         assertTrue(result.out().contains("(45 of 50 correct)"), result.out());
@@ -93,8 +104,9 @@ class EvaluateCommandTest {
     void theStandardLoaderEvaluatesARealRun() throws Exception {
         Path out = runs.resolve("trained");
         dev.myelin.fashion.train.Training.run(new dev.myelin.fashion.train.TrainOptions(
-                dev.myelin.fashion.train.ModelPreset.MLP, 1, 4, null, null, null, null, 1, null, out, false, null,
-                java.util.List.of(), data, null, null), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                dev.myelin.fashion.train.ModelPreset.MLP, 1, 4, null, null, null, null,
+                dev.myelin.fashion.train.Tuning.PRESET, 1, null, out, false, null, java.util.List.of(), data, null, null,
+                java.util.List.of()), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         cli.loader = new dev.myelin.fashion.train.PresetModelLoader();
         TestCli.Result result = cli.run("evaluate", "--run", out.toString(), "--data", data.toString());
         assertEquals(0, result.exitCode(), result.err());

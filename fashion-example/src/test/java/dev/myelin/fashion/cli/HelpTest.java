@@ -61,7 +61,7 @@ class HelpTest {
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("Unknown options: '--epoch'"), unknown.err());
 
-        assertEquals(2, cli.run("train", "--model", "resnet").exitCode());
+        assertEquals(2, cli.run("train", "--model", "densenet").exitCode());
         assertEquals(2, cli.run("evaluate").exitCode()); // --run is required
         assertEquals(2, cli.run("frobnicate").exitCode());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.myelin.fashion.data.FashionMnist;
+import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.run.Metrics;
 import dev.myelin.fashion.run.MetricsFile;
 import dev.myelin.fashion.run.RunDirectory;
@@ -15,6 +16,8 @@ import dev.myelin.fashion.train.ModelPreset;
 import dev.myelin.fashion.train.OptimizerKind;
 import dev.myelin.fashion.train.ScheduleKind;
 import dev.myelin.fashion.train.TrainOptions;
+import dev.myelin.fashion.train.Tuning;
+import dev.myelin.fashion.train.PresetModelLoader;
 import dev.myelin.fashion.train.Training;
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
@@ -87,11 +90,46 @@ class TrainCommandTest {
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals(new TrainOptions(ModelPreset.BEST, 3, 128, 0.01, OptimizerKind.ADAMW, ScheduleKind.ONECYCLE,
-                false, 7, 2, out, false, previous, List.of("conv1.", "conv2."), data, 500, null), received.getFirst());
+                false, Tuning.PRESET, 7, 2, out, false, previous, List.of("conv1.", "conv2."), data, 500, null, List.of()), received.getFirst());
         Map<String, Object> json = received.getFirst().toJson();
         assertEquals("best", json.get("model"));
         assertEquals("onecycle", json.get("schedule"));
         assertEquals(false, json.get("augment"));
+    }
+
+    @Test
+    void theTunersOptionsReachTheTrainer() {
+        TestCli.Result result = cli.run("train", "--model", "resnet", "--optimizer", "sgd", "--momentum", "0.8",
+                "--nesterov", "--weight-decay", "0.001", "--label-smoothing", "0.05", "--dropout", "0.1",
+                "--data", data.toString());
+
+        assertEquals(0, result.exitCode(), result.err());
+        TrainOptions o = received.getFirst();
+        assertEquals(new Tuning(0.001, 0.8, true, 0.05, 0.1), o.tuning());
+        Map<String, Object> json = o.toJson();
+        assertEquals(0.8, json.get("momentum"));
+        assertEquals(0.05, json.get("label_smoothing"));
+    }
+
+    @Test
+    void tunersOptionsOutOfRangeOrForTheWrongModelAreUsageErrors() {
+        String[][] cases = {
+            {"--momentum", "1.0", "--optimizer", "sgd"},
+            {"--momentum", "0.9"}, // cnn trains with adam
+            {"--nesterov", "--optimizer", "sgd", "--momentum", "0"},
+            {"--weight-decay", "-1"},
+            {"--label-smoothing", "1"},
+            {"--dropout", "0.5"}, // cnn has no dropout layer
+            {"--model", "svm", "--label-smoothing", "0.1"},
+            {"--model", "knn", "--weight-decay", "0.1"},
+        };
+        for (String[] options : cases) {
+            List<String> args = new ArrayList<>(List.of("train", "--data", data.toString()));
+            args.addAll(List.of(options));
+            TestCli.Result result = cli.run(args.toArray(String[]::new));
+            assertEquals(2, result.exitCode(), String.join(" ", options) + ": " + result.err());
+        }
+        assertTrue(received.isEmpty());
     }
 
     @Test
@@ -227,5 +265,51 @@ class TrainCommandTest {
         assertTrue(before.tensor("1.weight").contentEquals(after.tensor("1.weight")), "a frozen weight changed");
         assertTrue(before.tensor("1.bias").contentEquals(after.tensor("1.bias")), "a frozen bias changed");
         assertFalse(before.tensor("7.weight").contentEquals(after.tensor("7.weight")), "the last layer should train");
+    }
+
+    @Test
+    void classesTrainASmallerClassifierThatInitFromCarriesToAllTen() throws Exception {
+        cli.trainer = Training::run;
+        cli.loader = new PresetModelLoader();
+        Path base = runs.resolve("three");
+        TestCli.Result pretrained = cli.run("train", "--model", "mlp", "--epochs", "1", "--batch-size", "4",
+                "--classes", "0,2,4", "--data", data.toString(), "--out", base.toString());
+        assertEquals(0, pretrained.exitCode(), pretrained.err());
+        var weights = dev.myelin.io.SafetensorsReader.read(base.resolve(RunDirectory.MODEL));
+        assertEquals(3, weights.tensor("7.weight").dim(0), "one output per chosen class");
+        assertEquals(List.of(0L, 2L, 4L), JsonParser.read(base.resolve(RunDirectory.CONFIG)) instanceof Map<?, ?> m
+                ? m.get("classes") : null);
+        TestCli.Result evaluated = cli.run("evaluate", "--run", base.toString(), "--data", data.toString());
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        assertTrue(evaluated.out().contains("of the classes it was trained on, [0, 2, 4]"), evaluated.out());
+
+        Path tuned = runs.resolve("ten");
+        TestCli.Result result = cli.run("train", "--model", "mlp", "--epochs", "1", "--batch-size", "4",
+                "--data", data.toString(), "--out", tuned.toString(), "--init-from", base.toString(), "--freeze", "1.", "4.");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("copied 4 of 6 tensors"), result.out());
+        assertTrue(result.out().contains("left fresh: 7.weight"), result.out());
+        var after = dev.myelin.io.SafetensorsReader.read(tuned.resolve(RunDirectory.MODEL));
+        assertTrue(weights.tensor("1.weight").contentEquals(after.tensor("1.weight")), "the frozen body moved");
+        assertEquals(10, after.tensor("7.weight").dim(0));
+    }
+
+    @Test
+    void classesMustBeDistinctLabels() {
+        for (String classes : new String[] {"0,10", "3,3", "5", "-1,2"}) {
+            assertEquals(2, cli.run("train", "--classes", classes, "--data", data.toString()).exitCode(), classes);
+        }
+    }
+
+    @Test
+    void initFromARunWithNothingInCommonIsAFailure() throws Exception {
+        cli.trainer = Training::run;
+        Path base = runs.resolve("linear");
+        assertEquals(0, cli.run("train", "--model", "softmax", "--epochs", "1", "--batch-size", "4",
+                "--data", data.toString(), "--out", base.toString()).exitCode());
+        TestCli.Result result = cli.run("train", "--model", "cnn", "--epochs", "1", "--batch-size", "4",
+                "--data", data.toString(), "--out", runs.resolve("cnn").toString(), "--init-from", base.toString());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("matches this model's names and shapes"), result.err());
     }
 }

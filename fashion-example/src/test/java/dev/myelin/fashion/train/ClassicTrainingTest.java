@@ -36,8 +36,8 @@ class ClassicTrainingTest {
     }
 
     private static TrainOptions options(ModelPreset model, Path out, Integer trees) {
-        return new TrainOptions(model, null, TrainOptions.DEFAULT_BATCH_SIZE, null, null, null, null, 7, 2, out,
-                false, null, List.of(), data, null, trees);
+        return new TrainOptions(model, null, TrainOptions.DEFAULT_BATCH_SIZE, null, null, null, null, Tuning.PRESET, 7, 2, out,
+                false, null, List.of(), data, null, trees, List.of());
     }
 
     private static String train(TrainOptions options) throws Exception {
@@ -105,8 +105,8 @@ class ClassicTrainingTest {
     void theLinearModelsTrainInEpochs() throws Exception {
         for (ModelPreset model : List.of(ModelPreset.SOFTMAX, ModelPreset.SVM)) {
             Path out = runs.resolve(model.toString());
-            train(new TrainOptions(model, 3, 32, null, null, null, null, 7, 1, out, false, null, List.of(), data,
-                    null, null));
+            train(new TrainOptions(model, 3, 32, null, null, null, null, Tuning.PRESET, 7, 1, out, false, null, List.of(), data,
+                    null, null, List.of()));
             Metrics metrics = MetricsFile.read(out.resolve(RunDirectory.METRICS));
             assertEquals(3, metrics.history().size(), model.toString());
             assertTrue(metrics.testAccuracy() > 0.8, model + ": " + metrics.testAccuracy());
