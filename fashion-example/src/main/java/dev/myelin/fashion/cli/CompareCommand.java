@@ -119,7 +119,7 @@ final class CompareCommand implements Callable<Integer> {
             context.out().printf("%n[%d/%d] training %s%s%n", i + 1, toTrain.size(), model, quick ? " (quick)" : "");
             TrainOptions options = new TrainOptions(model, quick ? QuickRecipe.epochs(model) : null,
                     TrainOptions.DEFAULT_BATCH_SIZE, null, null, null, null, Tuning.PRESET, seed, threads, dir.resolve(model.toString()),
-                    false, null, List.of(), dataDir, quick ? QuickRecipe.IMAGES : null, null, List.of());
+                    false, null, List.of(), dataDir, quick ? QuickRecipe.IMAGES : null, null, null, List.of());
             context.trainer().train(options, context.out());
             all.add(RunDirectory.open(options.out()));
         }

@@ -45,6 +45,7 @@ public final class FashionCommands implements Runnable {
         commandLine.addSubcommand(new PredictCommand(context));
         commandLine.addSubcommand(new CompareCommand(context));
         commandLine.addSubcommand(new EnsembleCommand(context));
+        commandLine.addSubcommand(new SweepCommand(context));
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         // Applied after the subcommands are added, so that they inherit it.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -58,7 +59,7 @@ public final class FashionCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: download, explore, train, evaluate, report, predict, compare or ensemble");
+        throw new ParameterException(spec.commandLine(), "Missing a command: download, explore, train, evaluate, report, predict, compare, ensemble or sweep");
     }
 
     private static void withExitCodes(CommandLine commandLine) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code ./fashion train}: parses the options into a {@link TrainOptions} and hands it to the trainer. */
@@ -44,6 +45,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", showDefaultValue = Visibility.NEVER,
+            description = "Take the options from a JSON file: a run's config.json, or the best-config.json of "
+                    + "./fashion sweep. Options given on the command line win over the file's.")
+    Path config;
 
     @Option(names = "--model", paramLabel = "PRESET", defaultValue = "cnn",
             description = "Model: ${COMPLETION-CANDIDATES}.")
@@ -134,6 +140,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Trees of the forest (--model forest only). Default: 100.")
     Integer trees;
 
+    @Option(names = "--stop-after", paramLabel = "N", showDefaultValue = Visibility.NEVER,
+            description = "Stop after epoch N of the schedule, leaving a checkpoint; --resume continues it. "
+                    + "Default: train to the end.")
+    Integer stopAfter;
+
     @Option(names = "--classes", paramLabel = "LIST", split = ",", showDefaultValue = Visibility.NEVER,
             description = "Train on these classes only: labels 0-9, comma-separated (0 T-shirt/top, 1 Trouser, "
                     + "2 Pullover, 3 Dress, 4 Coat, 5 Sandal, 6 Shirt, 7 Sneaker, 8 Bag, 9 Ankle boot). "
@@ -163,11 +174,19 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The parsed options, checked, with the run directory chosen. */
     TrainOptions options() {
+        if (config != null) {
+            try {
+                applyConfig(TrainConfigFile.read(config));
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
         positive("--epochs", epochs);
         positive("--batch-size", batchSize);
         positive("--threads", threads);
         positive("--limit", limit);
         positive("--trees", trees);
+        positive("--stop-after", stopAfter);
         checkModelOptions();
         if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
             throw usage("--lr must be a positive number, not " + learningRate);
@@ -185,7 +204,7 @@ final class TrainCommand implements Callable<Integer> {
                 : Path.of("runs", model + "-" + LocalDateTime.now(context.clock()).format(STAMP));
         TrainOptions options = new TrainOptions(model, epochs, batchSize, learningRate, optimizer, schedule, augment,
                 new Tuning(weightDecay, momentum, nesterov, labelSmoothing, dropout), seed,
-                threads, runDir, resume, initFrom, freeze, data.location(context).dir(), limit, trees, classes());
+                threads, runDir, resume, initFrom, freeze, data.location(context).dir(), limit, trees, stopAfter, classes());
         if (model.trainedInEpochs()) {
             try {
                 Recipe.of(options); // the overrides' ranges, and whether each applies to the preset
@@ -194,6 +213,34 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return options;
+    }
+
+    /** Takes from {@code file} every option the command line did not give. */
+    private void applyConfig(TrainConfigFile file) {
+        ParseResult given = spec.commandLine().getParseResult();
+        java.util.function.Predicate<String> absent = name -> !given.hasMatchedOption(name);
+        if (absent.test("--model") && file.choice("model", ModelPreset.class) != null) {
+            model = file.choice("model", ModelPreset.class);
+        }
+        if (absent.test("--batch-size") && file.integer("batch_size") != null) {
+            batchSize = file.integer("batch_size");
+        }
+        if (absent.test("--seed") && file.integer("seed") != null) {
+            seed = file.integer("seed");
+        }
+        epochs = absent.test("--epochs") ? file.integer("epochs") : epochs;
+        learningRate = absent.test("--lr") ? file.number("lr") : learningRate;
+        optimizer = absent.test("--optimizer") ? file.choice("optimizer", OptimizerKind.class) : optimizer;
+        schedule = absent.test("--schedule") ? file.choice("schedule", ScheduleKind.class) : schedule;
+        augment = absent.test("--augment") ? file.bool("augment") : augment;
+        weightDecay = absent.test("--weight-decay") ? file.number("weight_decay") : weightDecay;
+        momentum = absent.test("--momentum") ? file.number("momentum") : momentum;
+        nesterov = absent.test("--nesterov") ? file.bool("nesterov") : nesterov;
+        labelSmoothing = absent.test("--label-smoothing") ? file.number("label_smoothing") : labelSmoothing;
+        dropout = absent.test("--dropout") ? file.number("dropout") : dropout;
+        if (absent.test("--classes") && file.integers("classes") != null) {
+            classes = new ArrayList<>(file.integers("classes"));
+        }
     }
 
     /** Refuses the options that mean nothing to the chosen model, rather than ignoring them silently. */
@@ -211,8 +258,8 @@ final class TrainCommand implements Callable<Integer> {
         if (weightDecay != null || momentum != null || nesterov != null || labelSmoothing != null || dropout != null) {
             throw usage("--weight-decay, --momentum, --nesterov, --label-smoothing and --dropout do not apply: " + why);
         }
-        if (resume || initFrom != null || !freeze.isEmpty()) {
-            throw usage("--resume, --init-from and --freeze do not apply: " + why + ", so it has no checkpoint");
+        if (resume || initFrom != null || !freeze.isEmpty() || stopAfter != null) {
+            throw usage("--resume, --init-from, --freeze and --stop-after do not apply: " + why + ", so it has no checkpoint");
         }
     }
 

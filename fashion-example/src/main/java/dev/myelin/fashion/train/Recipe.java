@@ -38,7 +38,8 @@ public record Recipe(int epochs, double learningRate, OptimizerKind optimizer, S
         return recipe;
     }
 
-    private static Recipe defaults(ModelPreset model) {
+    /** The preset's own recipe, before any option overrides it. */
+    public static Recipe defaults(ModelPreset model) {
         return switch (model) {
             case MLP -> new Recipe(15, 1e-3, OptimizerKind.ADAM, ScheduleKind.COSINE, false, 0, 0.9, false, 0, 0.2);
             case CNN -> new Recipe(15, 1e-3, OptimizerKind.ADAM, ScheduleKind.COSINE, true, 0, 0.9, false, 0, 0);

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param data the dataset directory (already resolved and, when training starts, present)
  * @param limit use only the first this-many training images; nullable
  * @param trees the number of trees of a forest; nullable (the forest's default)
+ * @param stopAfter stop after this many epochs of the schedule, with a checkpoint to continue from
+ *        ({@code --resume}); nullable (train to the end)
  * @param classes train on these classes only (labels 0-9, distinct), relabelled 0, 1, ... in this
  *        order; empty for all ten
  */
@@ -49,6 +51,7 @@ public record TrainOptions(
         Path data,
         Integer limit,
         Integer trees,
+        Integer stopAfter,
         List<Integer> classes) {
 
     public static final int DEFAULT_BATCH_SIZE = 64;

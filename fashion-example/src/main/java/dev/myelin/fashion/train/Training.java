@@ -91,7 +91,8 @@ public final class Training {
 
         // Ctrl-C is honoured between steps; until run() returns, the JVM waits for the files to be written.
         try (Interrupt interrupt = new Interrupt()) {
-            for (int epoch = progress.epoch; epoch < recipe.epochs(); epoch++) {
+            int stopAt = options.stopAfter() == null ? recipe.epochs() : Math.min(recipe.epochs(), options.stopAfter());
+            for (int epoch = progress.epoch; epoch < stopAt; epoch++) {
                 loader.setEpoch(epoch);
                 EpochResult result = trainEpoch(model, trainingLoss, optimizer, scheduler, loader, epoch, recipe.epochs(),
                         progress.batchesDone, interrupt, out);
@@ -118,6 +119,11 @@ public final class Training {
                 progress.epoch = epoch + 1;
                 saveCheckpoint(dir, model, optimizer, scheduler, dropout, epoch + 1, 0, progress);
                 MetricsFile.write(dir, new Metrics(progress.history, Map.of()));
+            }
+            if (progress.epoch < recipe.epochs()) {
+                out.printf("stopped after epoch %d of %d (--stop-after); continue with --resume --out %s%n",
+                        progress.epoch, recipe.epochs(), dir);
+                return;
             }
             finish(dir, model, loss, split, progress, out);
         }

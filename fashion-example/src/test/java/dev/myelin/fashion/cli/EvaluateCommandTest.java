@@ -105,7 +105,7 @@ class EvaluateCommandTest {
         Path out = runs.resolve("trained");
         dev.myelin.fashion.train.Training.run(new dev.myelin.fashion.train.TrainOptions(
                 dev.myelin.fashion.train.ModelPreset.MLP, 1, 4, null, null, null, null,
-                dev.myelin.fashion.train.Tuning.PRESET, 1, null, out, false, null, java.util.List.of(), data, null, null,
+                dev.myelin.fashion.train.Tuning.PRESET, 1, null, out, false, null, java.util.List.of(), data, null, null, null,
                 java.util.List.of()), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         cli.loader = new dev.myelin.fashion.train.PresetModelLoader();
         TestCli.Result result = cli.run("evaluate", "--run", out.toString(), "--data", data.toString());

@@ -90,7 +90,7 @@ class TrainCommandTest {
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals(new TrainOptions(ModelPreset.BEST, 3, 128, 0.01, OptimizerKind.ADAMW, ScheduleKind.ONECYCLE,
-                false, Tuning.PRESET, 7, 2, out, false, previous, List.of("conv1.", "conv2."), data, 500, null, List.of()), received.getFirst());
+                false, Tuning.PRESET, 7, 2, out, false, previous, List.of("conv1.", "conv2."), data, 500, null, null, List.of()), received.getFirst());
         Map<String, Object> json = received.getFirst().toJson();
         assertEquals("best", json.get("model"));
         assertEquals("onecycle", json.get("schedule"));
@@ -311,5 +311,36 @@ class TrainCommandTest {
                 "--data", data.toString(), "--out", runs.resolve("cnn").toString(), "--init-from", base.toString());
         assertEquals(1, result.exitCode());
         assertTrue(result.err().contains("matches this model's names and shapes"), result.err());
+    }
+
+    @Test
+    void configFileSuppliesWhatTheCommandLineLeavesOut() throws Exception {
+        Path file = runs.resolve("config.json");
+        Files.writeString(file, "{\"model\": \"best\", \"epochs\": 7, \"batch_size\": 32, \"lr\": 0.002, "
+                + "\"optimizer\": \"adamw\", \"weight_decay\": 0.01, \"dropout\": 0.25, \"augment\": null, "
+                + "\"sweep_trial\": 3}");
+        TestCli.Result result = cli.run("train", "--config", file.toString(), "--epochs", "2", "--data", data.toString());
+
+        assertEquals(0, result.exitCode(), result.err());
+        TrainOptions o = received.getFirst();
+        assertEquals(ModelPreset.BEST, o.model());
+        assertEquals(2, o.epochs(), "the command line wins");
+        assertEquals(32, o.batchSize());
+        assertEquals(0.002, o.learningRate());
+        assertEquals(OptimizerKind.ADAMW, o.optimizer());
+        assertEquals(new Tuning(0.01, null, null, null, 0.25), o.tuning());
+        assertNull(o.augment(), "null leaves it to the preset");
+    }
+
+    @Test
+    void aConfigFileWithAWrongValueNamesTheFileAndTheKey() throws Exception {
+        Path file = runs.resolve("config.json");
+        Files.writeString(file, "{\"lr\": \"fast\"}");
+        TestCli.Result result = cli.run("train", "--config", file.toString(), "--data", data.toString());
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("--config " + file + ": \"lr\" must be a number, not fast"), result.err());
+        assertEquals(2, cli.run("train", "--config", runs.resolve("missing.json").toString(), "--data",
+                data.toString()).exitCode());
+        assertTrue(received.isEmpty());
     }
 }

@@ -37,7 +37,7 @@ class ClassicTrainingTest {
 
     private static TrainOptions options(ModelPreset model, Path out, Integer trees) {
         return new TrainOptions(model, null, TrainOptions.DEFAULT_BATCH_SIZE, null, null, null, null, Tuning.PRESET, 7, 2, out,
-                false, null, List.of(), data, null, trees, List.of());
+                false, null, List.of(), data, null, trees, null, List.of());
     }
 
     private static String train(TrainOptions options) throws Exception {
@@ -106,7 +106,7 @@ class ClassicTrainingTest {
         for (ModelPreset model : List.of(ModelPreset.SOFTMAX, ModelPreset.SVM)) {
             Path out = runs.resolve(model.toString());
             train(new TrainOptions(model, 3, 32, null, null, null, null, Tuning.PRESET, 7, 1, out, false, null, List.of(), data,
-                    null, null, List.of()));
+                    null, null, null, List.of()));
             Metrics metrics = MetricsFile.read(out.resolve(RunDirectory.METRICS));
             assertEquals(3, metrics.history().size(), model.toString());
             assertTrue(metrics.testAccuracy() > 0.8, model + ": " + metrics.testAccuracy());

@@ -27,7 +27,7 @@ class RealDataTrainingTest {
                         + "or run ./fashion download and point FASHION_MNIST_DIR at data/fashion-mnist");
         Path out = runs.resolve("cnn");
         TrainOptions options = new TrainOptions(ModelPreset.CNN, 1, 32, 2e-3, OptimizerKind.ADAM, ScheduleKind.NONE,
-                false, Tuning.PRESET, 42, null, out, false, null, List.of(), Path.of(dir), 10_000, null, List.of());
+                false, Tuning.PRESET, 42, null, out, false, null, List.of(), Path.of(dir), 10_000, null, null, List.of());
         Training.run(options, new PrintStream(System.out, true));
         double accuracy = MetricsFile.read(out.resolve(RunDirectory.METRICS)).testAccuracy();
         System.out.printf("cnn, 1 epoch on 10,000 images: test accuracy %.2f%%%n", 100 * accuracy);
