@@ -54,7 +54,7 @@ final class EnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
+        if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " already exists and is not empty; "
                     + "choose a new folder");
         }
@@ -83,5 +83,11 @@ final class EnsembleCommand implements Callable<Integer> {
         context.out().println("Next: ./fashion evaluate --run " + out);
         context.out().println("      ./fashion report --run " + out);
         return 0;
+    }
+
+    private static boolean isEmpty(Path dir) throws java.io.IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 }

@@ -64,12 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (tta) {
             model = new MirrorAveraged(model);
         }
-        ImageSet test = FashionMnist.loadTest(dataDir);
         boolean subset = model.classes().size() < FashionMnist.CLASSES;
-        if (subset) { // a model trained with --classes is measured on the images of its classes
-            test = test.withLabelsIn(model.classes());
-        }
-        test = Limits.first(test, limit);
+        ImageSet test = Limits.first(Inference.measuredOn(model, FashionMnist.loadTest(dataDir)), limit);
         Evaluation evaluation = Evaluation.of(test.labels(),
                 Inference.predictions(Inference.probabilities(model, test)), FashionMnist.CLASS_NAMES);
 

@@ -2,6 +2,7 @@ package dev.myelin.fashion.cli;
 
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.data.ImageSet;
+import dev.myelin.fashion.eval.Inference;
 import dev.myelin.fashion.files.AtomicFiles;
 import dev.myelin.fashion.report.ReportBuilder;
 import dev.myelin.fashion.report.ReportContent;
@@ -69,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
         RunDirectory runDir = run.open();
         Path dataDir = data.require(context);
         TrainedModel model = run.loadModel(runDir, context);
-        ImageSet test = Limits.first(FashionMnist.loadTest(dataDir), limit);
+        ImageSet test = Limits.first(Inference.measuredOn(model, FashionMnist.loadTest(dataDir)), limit);
         Path file = out != null ? out : runDir.file(RunDirectory.REPORT);
         ReportContent content = ReportBuilder.build(runDir, model, test, mistakes, file, ZonedDateTime.now(context.clock()));
         byte[] html = ReportHtml.render(content).getBytes(StandardCharsets.UTF_8);

@@ -28,6 +28,7 @@ public final class ModelMeasurer {
     /** Loads the run's model, predicts every test image (timed), and reads the run's own figures. */
     public ComparedModel measure(RunDirectory run) throws IOException {
         TrainedModel model = run.loadModel(loader);
+        ImageSet test = Inference.measuredOn(model, this.test);
         // One batch first, untimed, so that the figure is the model's speed and not the JIT's warm-up.
         Inference.probabilities(model, test.images(0, Math.min(test.size(), Inference.BATCH)));
         long start = System.nanoTime();

@@ -12,6 +12,14 @@ public final class Inference {
 
     private Inference() {}
 
+    /**
+     * The images a model is measured on: all of {@code images}, or for a network trained with
+     * {@code --classes} only those of its classes (it cannot score the others).
+     */
+    public static ImageSet measuredOn(TrainedModel model, ImageSet images) {
+        return model.classes().size() < FashionMnist.CLASSES ? images.withLabelsIn(model.classes()) : images;
+    }
+
     /** Class probabilities for every image of {@code images}, one row per image. */
     public static float[][] probabilities(TrainedModel model, ImageSet images) {
         float[][] probabilities = new float[images.size()][];
