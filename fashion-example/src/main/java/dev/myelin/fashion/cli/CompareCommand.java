@@ -70,8 +70,8 @@ final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--models", paramLabel = "LIST", split = ",", showDefaultValue = Visibility.NEVER,
-            description = "Models to train, comma-separated, from: knn, softmax, svm, forest, mlp, cnn, best, resnet. "
-                    + "Default: all but resnet (the slowest), or none when --runs is given.")
+            description = "Models to train, comma-separated, from: knn, softmax, svm, forest, mlp, cnn, vgg, resnet, best. "
+                    + "Default: knn, softmax, svm, forest, mlp, cnn and best, or none when --runs is given.")
     List<String> models;
 
     @Option(names = "--runs", paramLabel = "DIR", arity = "1..*", showDefaultValue = Visibility.NEVER,

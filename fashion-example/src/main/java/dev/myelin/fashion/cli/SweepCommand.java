@@ -42,7 +42,7 @@ final class SweepCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "PRESET", defaultValue = "cnn",
-            description = "Preset to tune: mlp, cnn, best, resnet, softmax, svm.")
+            description = "Preset to tune: mlp, cnn, vgg, resnet, best, softmax, svm.")
     ModelPreset model;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "9",

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         header = "Train a model on Fashion-MNIST: a network, a linear model or a classic one.",
         description = {
             "Trains the chosen model and writes a run directory: model.safetensors, config.json, "
-                    + "metrics.json, and for the models trained in epochs (mlp, cnn, best, resnet, softmax, svm) "
+                    + "metrics.json, and for the models trained in epochs (mlp, cnn, vgg, resnet, best, softmax, svm) "
                     + "history.csv and a checkpoint. knn and forest are fitted in one pass: k-NN chooses k "
                     + "from 1, 3, 5, 7, 9 on the validation images; the forest grows --trees trees. "
                     + "The last 5,000 training images (a sixth with --limit) are held out for validation. "
@@ -100,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
     Double labelSmoothing;
 
     @Option(names = "--dropout", paramLabel = "P", showDefaultValue = Visibility.NEVER,
-            description = "Drop probability of every dropout layer (mlp, best, resnet), in [0, 1). "
+            description = "Drop probability of every dropout layer (mlp, vgg, resnet, best), in [0, 1). "
                     + "Default: the preset's.")
     Double dropout;
 

@@ -21,8 +21,9 @@ public final class QuickRecipe {
         return switch (model) {
             case MLP -> 15;
             case CNN -> 12;
-            case BEST -> 6;
+            case VGG -> 6;
             case RESNET -> 4;
+            case BEST -> epochs(model.architecture());
             case SOFTMAX, SVM -> 20;
             case KNN, FOREST -> null;
         };

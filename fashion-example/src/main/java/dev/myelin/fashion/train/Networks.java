@@ -56,7 +56,7 @@ final class Networks {
      * each pair followed by 2×2 max pooling, a third stage of 128 channels pooled to 3×3, and a
      * classifier with dropout (0.3 by default). About 44 MFLOP per image forward.
      */
-    static Sequential best(int classes, float dropout, Generator init, Generator noise) {
+    static Sequential vgg(int classes, float dropout, Generator init, Generator noise) {
         return new Sequential(
                 convBnRelu(1, 32, init), convBnRelu(32, 32, init), new MaxPool2d(2),
                 convBnRelu(32, 64, init), convBnRelu(64, 64, init), new MaxPool2d(2),

@@ -54,10 +54,31 @@ public final class PresetModelLoader implements ModelLoader {
             default -> { }
         }
         List<Integer> classes = classes(run, config.get("classes"));
-        Module model = Presets.forLoading(preset, classes.isEmpty() ? FashionMnist.CLASSES : classes.size());
+        Module model = Presets.forLoading(architecture(run, preset, config.get("architecture")),
+                classes.isEmpty() ? FashionMnist.CLASSES : classes.size());
         StateDict.load(model, run.file(RunDirectory.MODEL));
         model.eval();
         return new NetworkModel(model, preset, classes);
+    }
+
+    /**
+     * The network a run's weights belong to: the config's "architecture" when it names one (a
+     * {@code best} run says which network {@code best} stood for); for a {@code best} run from before
+     * that key, the network {@code best} was then, {@link ModelPreset#VGG}.
+     */
+    private static ModelPreset architecture(RunDirectory run, ModelPreset preset, Object value) throws IOException {
+        if (value == null) {
+            return preset == ModelPreset.BEST ? ModelPreset.VGG : preset;
+        }
+        try {
+            ModelPreset named = ModelPreset.valueOf(String.valueOf(value).toUpperCase(Locale.ROOT));
+            if (named.family() == ModelPreset.Family.NETWORK && named != ModelPreset.BEST) {
+                return named;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IOException(run.file(RunDirectory.CONFIG) + ": unknown architecture '" + value + "'");
     }
 
     /** The config's "classes": the labels a model trained with --classes scores, or empty for all ten. */

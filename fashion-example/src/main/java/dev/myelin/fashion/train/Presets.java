@@ -20,7 +20,8 @@ public final class Presets {
         return switch (preset) {
             case MLP -> Networks.mlp(classes, p, init, noise);
             case CNN -> Networks.cnn(classes, init);
-            case BEST -> Networks.best(classes, p, init, noise);
+            case VGG -> Networks.vgg(classes, p, init, noise);
+            case BEST -> create(preset.architecture(), classes, dropout, init, noise);
             case RESNET -> Networks.resnet(classes, p, init, noise);
             case SOFTMAX, SVM -> Networks.linear(classes, init);
             case KNN, FOREST -> throw new IllegalArgumentException(preset + " is a classic model, not a network");

@@ -43,7 +43,8 @@ public record Recipe(int epochs, double learningRate, OptimizerKind optimizer, S
         return switch (model) {
             case MLP -> new Recipe(15, 1e-3, OptimizerKind.ADAM, ScheduleKind.COSINE, false, 0, 0.9, false, 0, 0.2);
             case CNN -> new Recipe(15, 1e-3, OptimizerKind.ADAM, ScheduleKind.COSINE, true, 0, 0.9, false, 0, 0);
-            case BEST -> new Recipe(30, 3e-3, OptimizerKind.ADAMW, ScheduleKind.ONECYCLE, true, 0.05, 0.9, false, 0, 0.3);
+            case VGG -> new Recipe(30, 3e-3, OptimizerKind.ADAMW, ScheduleKind.ONECYCLE, true, 0.05, 0.9, false, 0, 0.3);
+            case BEST -> defaults(model.architecture());
             case RESNET -> new Recipe(20, 0.1, OptimizerKind.SGD, ScheduleKind.ONECYCLE, true, 5e-4, 0.9, true, 0.1, 0);
             case SOFTMAX, SVM -> new Recipe(20, 1e-3, OptimizerKind.ADAM, ScheduleKind.COSINE, false, 0, 0.9, false, 0, 0);
             case KNN, FOREST -> throw new IllegalArgumentException(model + " is not trained in epochs");

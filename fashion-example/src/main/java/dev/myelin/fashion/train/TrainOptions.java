@@ -79,6 +79,9 @@ public record TrainOptions(
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", model.toString());
+        if (model.family() == ModelPreset.Family.NETWORK) {
+            json.put("architecture", model.architecture().toString());
+        }
         if (model.trainedInEpochs()) {
             json.put("epochs", epochs);
             json.put("batch_size", batchSize);

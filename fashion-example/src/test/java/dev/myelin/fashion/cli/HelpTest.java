@@ -32,7 +32,7 @@ class HelpTest {
             "--[no-]augment", "--seed", "--threads", "--out", "--resume", "--init-from", "--freeze", "--data", "--limit"}) {
             assertTrue(help.contains(option), option + " in\n" + help);
         }
-        assertTrue(help.contains("mlp, cnn, best"), help);
+        assertTrue(help.contains("mlp, cnn, vgg, resnet, best"), help);
         assertTrue(help.contains("Default: cnn"), help);
         assertTrue(help.contains("Default: 64"), help);
         assertTrue(help.contains("Default: 42"), help);
