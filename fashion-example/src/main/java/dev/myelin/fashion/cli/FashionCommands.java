@@ -46,6 +46,7 @@ public final class FashionCommands implements Runnable {
         commandLine.addSubcommand(new CompareCommand(context));
         commandLine.addSubcommand(new EnsembleCommand(context));
         commandLine.addSubcommand(new SweepCommand(context));
+        commandLine.addSubcommand(new ServeCommand(context));
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         // Applied after the subcommands are added, so that they inherit it.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

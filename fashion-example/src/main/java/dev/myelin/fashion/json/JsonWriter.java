@@ -3,9 +3,11 @@ package dev.myelin.fashion.json;
 import dev.myelin.fashion.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,10 +47,19 @@ public final class JsonWriter {
             case Collection<?> list -> array(list, level);
             case int[] ints -> array(Arrays.stream(ints).boxed().toList(), level);
             case double[] doubles -> array(Arrays.stream(doubles).boxed().toList(), level);
+            case float[] floats -> array(floatList(floats), level);
             case Enum<?> e -> string(e.toString());
             case Path p -> string(p.toString());
             default -> throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
         }
+    }
+
+    private static List<Float> floatList(float[] floats) {
+        List<Float> list = new ArrayList<>(floats.length);
+        for (float f : floats) {
+            list.add(f);
+        }
+        return list;
     }
 
     private void number(double d) {

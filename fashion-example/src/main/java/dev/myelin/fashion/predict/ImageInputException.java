@@ -8,6 +8,11 @@ public final class ImageInputException extends IOException {
     private static final long serialVersionUID = 1L;
 
     public ImageInputException(Path file, String fault) {
-        super(file + ": " + fault);
+        this(file.toString(), fault);
+    }
+
+    /** @param source the file or upload the picture came from, as an error message should name it */
+    public ImageInputException(String source, String fault) {
+        super(source + ": " + fault);
     }
 }

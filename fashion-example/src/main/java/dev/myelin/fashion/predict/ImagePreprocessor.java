@@ -2,6 +2,7 @@ package dev.myelin.fashion.predict;
 
 import dev.myelin.fashion.data.FashionMnist;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,27 +78,51 @@ public final class ImagePreprocessor {
             throw new ImageInputException(file, "no such file");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new ImageInputException(file, "not an image this program can read (PNG, JPEG, GIF, BMP, TIFF)");
+            return decode(in, file.toString(), Integer.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Decodes a picture held in memory (a PNG or JPEG upload, say), refusing it from its header alone,
+     * before any pixel is decoded, when a side is longer than {@code maxSide} pixels.
+     *
+     * @param source what to call the bytes in an error message
+     */
+    public static BufferedImage decode(byte[] bytes, String source, int maxSide) throws ImageInputException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            return decode(in, source, maxSide);
+        } catch (ImageInputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ImageInputException(source, "cannot read the image: " + e.getMessage());
+        }
+    }
+
+    private static BufferedImage decode(ImageInputStream in, String source, int maxSide) throws ImageInputException {
+        Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+        if (readers == null || !readers.hasNext()) {
+            throw new ImageInputException(source, "not an image this program can read (PNG, JPEG, GIF, BMP, TIFF)");
+        }
+        ImageReader reader = readers.next();
+        try {
+            reader.setInput(in, true, true);
+            long width = reader.getWidth(0);
+            long height = reader.getHeight(0);
+            if (width > maxSide || height > maxSide) {
+                throw new ImageInputException(source, "a " + width + "x" + height + " image is too large (at most "
+                        + maxSide + " pixels a side)");
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long width = reader.getWidth(0);
-                long height = reader.getHeight(0);
-                if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) {
-                    throw new ImageInputException(file, "a " + width + "x" + height + " image is too large (at most "
-                            + MAX_PIXELS / 1_000_000 + " megapixels)");
-                }
-                return reader.read(0);
-            } catch (ImageInputException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                throw new ImageInputException(file, "cannot decode the image: " + e.getMessage());
-            } finally {
-                reader.dispose();
+            if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) {
+                throw new ImageInputException(source, "a " + width + "x" + height + " image is too large (at most "
+                        + MAX_PIXELS / 1_000_000 + " megapixels)");
             }
+            return reader.read(0);
+        } catch (ImageInputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ImageInputException(source, "cannot decode the image: " + e.getMessage());
+        } finally {
+            reader.dispose();
         }
     }
 
