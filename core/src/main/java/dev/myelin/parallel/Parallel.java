@@ -1,6 +1,7 @@
 package dev.myelin.parallel;
 
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The one shared thread runtime of the library. Work is split only over independent outputs (rows,
@@ -88,6 +89,19 @@ public final class Parallel {
         if (n <= 1 || INSIDE.get() || !team().tryRun(count, body)) {
             for (int i = 0; i < count; i++) {
                 body.accept(i);
+            }
+        }
+    }
+
+    /** Runs {@code work} with every parallel loop inside it inline on the calling thread. */
+    public static <T> T inline(Supplier<T> work) {
+        boolean outer = !INSIDE.get();
+        INSIDE.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            if (outer) {
+                INSIDE.set(Boolean.FALSE);
             }
         }
     }

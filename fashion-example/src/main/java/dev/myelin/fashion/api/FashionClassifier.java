@@ -1,5 +1,6 @@
 package dev.myelin.fashion.api;
 
+import dev.myelin.Myelin;
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.eval.Inference;
 import dev.myelin.fashion.predict.ImageInputException;
@@ -41,10 +42,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * another from the run folder; beyond that, callers wait their turn. Each copy costs the model's
  * memory (the size of its {@code model.safetensors}, plus k-NN's 172 MB of stored images).
  *
- * <p><b>Cost of a call.</b> Decoding and resizing the picture (about a millisecond for a phone photo,
- * microseconds for a 28x28 PNG), then one forward pass for one image, which uses all the library's
- * threads: on a 2-core machine about 0.1 ms for the cnn preset and a few milliseconds for the resnet
- * (docs/results.md, inference column). {@link #saliency} adds one backward pass.
+ * <p><b>Cost of a call.</b> Decoding and resizing the picture (milliseconds for a phone photo,
+ * microseconds for a 28x28 PNG), then one forward pass for one image on the calling thread alone
+ * ({@link Myelin#onThisThread}: a single image is too little work to share out, and callers on
+ * several threads keep the cores busy). docs/deploy.md gives the measured figures.
+ * {@link #saliency} adds one backward pass.
  */
 public final class FashionClassifier {
     private final RunDirectory run;
@@ -143,7 +145,7 @@ public final class FashionClassifier {
         checkPixels(pixels);
         TrainedModel model = borrow();
         try {
-            return Inference.probabilities(model, new float[][] {pixels.clone()})[0];
+            return Myelin.onThisThread(() -> Inference.probabilities(model, new float[][] {pixels.clone()})[0]);
         } finally {
             idle.add(model);
         }
@@ -165,7 +167,7 @@ public final class FashionClassifier {
         });
         TrainedModel model = borrow();
         try {
-            return model.saliency(new float[][] {pixels.clone()}, new int[] {label})[0];
+            return Myelin.onThisThread(() -> model.saliency(new float[][] {pixels.clone()}, new int[] {label})[0]);
         } finally {
             idle.add(model);
         }

@@ -69,11 +69,17 @@ final class ServeCommand implements Callable<Integer> {
             var address = service.address();
             context.out().printf("Serving %s (%s) at http://%s:%d/ with %d worker threads. Ctrl-C stops it.%n",
                     dir.dir(), classifier.preset(), address.getHostString(), address.getPort(), workers);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Thread hook = new Thread(() -> {
                 service.close();
                 stopped.countDown();
-            }, "serve-shutdown"));
-            stopped.await();
+            }, "serve-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stopped.await(); // until Ctrl-C, or until the thread is interrupted (a program embedding the command)
+            } catch (InterruptedException e) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                Thread.currentThread().interrupt();
+            }
         }
         return 0;
     }

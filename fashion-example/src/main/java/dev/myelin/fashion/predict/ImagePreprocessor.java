@@ -10,6 +10,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Turns a picture of any size and colour into a 28x28 Fashion-MNIST-like image, following how the
@@ -89,7 +90,8 @@ public final class ImagePreprocessor {
      * @param source what to call the bytes in an error message
      */
     public static BufferedImage decode(byte[] bytes, String source, int maxSide) throws ImageInputException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        // In memory: ImageIO.createImageInputStream would cache the stream in a temporary file.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             return decode(in, source, maxSide);
         } catch (ImageInputException e) {
             throw e;

@@ -3,7 +3,6 @@ package dev.myelin.fashion.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.myelin.fashion.explore.ExploreJson;
 import dev.myelin.fashion.explore.ExplorePage;
@@ -211,7 +210,7 @@ class ExploreCommandTest {
 
     @Test
     void everyImageLoadsInChromium() throws Exception {
-        assumeTrue(Chromium.available(), "no Chromium on the PATH (install it, e.g. apt-get install chromium, or name it in CHROMIUM)");
+        Chromium.assumeAvailable();
         page();
         Chromium.ImageCount images = Chromium.decodedImages(written.resolve(ExplorePage.FILE_NAME), work);
         assertEquals(IMAGES, images.total());

@@ -3,7 +3,6 @@ package dev.myelin.fashion.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.testing.Chromium;
@@ -136,7 +135,7 @@ class ReportCommandTest {
 
     @Test
     void everyImageLoadsInChromium() throws Exception {
-        assumeTrue(Chromium.available(), "no Chromium on the PATH (install it, e.g. apt-get install chromium, or name it in CHROMIUM)");
+        Chromium.assumeAvailable();
         report();
         Chromium.ImageCount images = Chromium.decodedImages(run.resolve(RunDirectory.REPORT), work);
         int expected = 2 + 1 + MISTAKES + 2 * 10;

@@ -25,6 +25,24 @@ public final class Chromium {
         return BINARY.isPresent();
     }
 
+    /** The browser's executable; only when {@link #available()}. */
+    public static Path binary() {
+        return BINARY.orElseThrow();
+    }
+
+    /**
+     * Skips the calling test when there is no Chromium, unless {@code MYELIN_REQUIRE_BROWSER} is set
+     * (as {@code .ci/run} sets it), in which case the test fails: CI must run the browser tests.
+     */
+    public static void assumeAvailable() {
+        String hint = "no Chromium on the PATH (install it, e.g. apt-get install chromium, or name it in CHROMIUM)";
+        String required = System.getenv("MYELIN_REQUIRE_BROWSER");
+        if (required != null && !required.isBlank() && !available()) {
+            throw new AssertionError(hint + "; MYELIN_REQUIRE_BROWSER is set, so this test may not be skipped");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(available(), hint);
+    }
+
     private static Optional<Path> locate() {
         String named = System.getenv("CHROMIUM");
         if (named != null && !named.isBlank()) {
