@@ -12,7 +12,7 @@ class HelpTest {
     private final TestCli cli = new TestCli();
 
     @ParameterizedTest
-    @ValueSource(strings = {"download", "explore", "train", "evaluate", "report", "predict", "compare"})
+    @ValueSource(strings = {"download", "explore", "train", "evaluate", "report", "predict", "compare", "ensemble", "sweep", "export"})
     void everyCommandExplainsItselfAndItsExitCodes(String command) {
         TestCli.Result result = cli.run(command, "--help");
 
@@ -44,7 +44,7 @@ class HelpTest {
     void theProgramListsItsCommands() {
         TestCli.Result result = cli.run("--help");
         assertEquals(0, result.exitCode());
-        for (String command : new String[] {"download", "explore", "train", "evaluate", "report", "predict", "compare"}) {
+        for (String command : new String[] {"download", "explore", "train", "evaluate", "report", "predict", "compare", "ensemble", "sweep", "export"}) {
             assertTrue(result.out().contains("  " + command + " "), result.out());
         }
         assertEquals(0, cli.run("help", "predict").exitCode());
