@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.testing.OnnxRuntime;
 import dev.myelin.nn.BatchNorm;
+import dev.myelin.nn.Init;
 import dev.myelin.nn.Module;
 import dev.myelin.onnx.Onnx;
 import dev.myelin.tensor.Generator;
@@ -56,15 +57,12 @@ class PresetOnnxExportTest {
 
     /** Scales in [0.5, 1.5), shifts in [-0.5, 0.5), then running statistics from two passes; evaluation mode. */
     private static void withWorkingBatchNorms(Module net, Generator gen) {
-        net.namedModules().values().stream().filter(BatchNorm.class::isInstance).map(BatchNorm.class::cast)
-                .forEach(bn -> {
-                    float[] scale = bn.weight().value().array();
-                    float[] shift = bn.bias().value().array();
-                    for (int c = 0; c < scale.length; c++) {
-                        scale[c] = 0.5f + gen.nextFloat();
-                        shift[c] = gen.nextFloat() - 0.5f;
-                    }
-                });
+        for (Module m : net.namedModules().values()) {
+            if (m instanceof BatchNorm bn) {
+                Init.uniform(bn.weight().value(), 0.5, 1.5, gen);
+                Init.uniform(bn.bias().value(), -0.5, 0.5, gen);
+            }
+        }
         net.train();
         try (var scope = Grad.disabled()) {
             net.forward(Tensor.rand(gen, 8, 1, 28, 28));
