@@ -3,7 +3,7 @@
 
 Install (Debian):   apt-get install python3-torch python3-numpy   (no safetensors package needed)
 Run from the repository root:
-    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 tools/golden/make_torch_load_golden.py
+    OPENBLAS_NUM_THREADS=1 python3 tools/golden/make_torch_load_golden.py   (a Python 3 with torch 1.13 and numpy)
 
 Input (written by Myelin, see core/src/test/java/dev/myelin/golden/TorchLoadFixture.java):
   core/src/test/resources/golden/nn/torch_load_state_dict.safetensors
