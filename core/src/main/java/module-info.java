@@ -12,4 +12,5 @@ module dev.myelin.core {
     exports dev.myelin.optim;
     exports dev.myelin.data;
     exports dev.myelin.io;
+    exports dev.myelin.onnx;
 }

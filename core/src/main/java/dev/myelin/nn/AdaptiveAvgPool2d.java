@@ -54,6 +54,11 @@ public final class AdaptiveAvgPool2d extends Module {
         return windows(outH, h).matmul(input).matmul(windows(outW, w).transpose(0, 1));
     }
 
+    /** The output size, {@code {outH, outW}}. */
+    public int[] outputSize() {
+        return new int[] {outH, outW};
+    }
+
     /** The {@code (out, in)} matrix whose row {@code i} averages PyTorch's window {@code i}. */
     private static Tensor windows(int out, int in) {
         float[] m = new float[out * in];

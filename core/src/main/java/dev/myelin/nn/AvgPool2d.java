@@ -36,6 +36,11 @@ public final class AvgPool2d extends Module {
                 window.padH(), window.padW());
     }
 
+    /** The window: kernel size, stride and padding. */
+    public PoolWindow2d window() {
+        return window;
+    }
+
     @Override
     protected String extraRepr() {
         return window.repr();

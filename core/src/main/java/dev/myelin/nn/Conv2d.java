@@ -122,6 +122,26 @@ public final class Conv2d extends Module {
         return outChannels;
     }
 
+    /** The kernel size, {@code {kH, kW}}. */
+    public int[] kernelSize() {
+        return new int[] {kernelH, kernelW};
+    }
+
+    /** The stride, {@code {strideH, strideW}}. */
+    public int[] stride() {
+        return new int[] {strideH, strideW};
+    }
+
+    /** The zero padding added on each side, {@code {padH, padW}}. */
+    public int[] padding() {
+        return new int[] {padH, padW};
+    }
+
+    /** The dilation, {@code {dilationH, dilationW}}. */
+    public int[] dilation() {
+        return new int[] {dilationH, dilationW};
+    }
+
     @Override
     protected String extraRepr() {
         StringBuilder s = new StringBuilder().append(inChannels).append(", ").append(outChannels)

@@ -47,6 +47,16 @@ public final class Flatten extends Module {
         return input.reshape(dims);
     }
 
+    /** The first dimension merged (negative counts from the end). */
+    public int startDim() {
+        return startDim;
+    }
+
+    /** The last dimension merged, included (negative counts from the end). */
+    public int endDim() {
+        return endDim;
+    }
+
     @Override
     protected String extraRepr() {
         return "start_dim=" + startDim + ", end_dim=" + endDim;

@@ -21,6 +21,11 @@ public final class LogSoftmax extends Module {
         return input.logSoftmax(dim);
     }
 
+    /** The dimension normalised (negative counts from the end). */
+    public int dim() {
+        return dim;
+    }
+
     @Override
     protected String extraRepr() {
         return "dim=" + dim;

@@ -36,7 +36,8 @@ public final class MaxPool2d extends Module {
                 window.padH(), window.padW());
     }
 
-    PoolWindow2d window() {
+    /** The window: kernel size, stride and padding. */
+    public PoolWindow2d window() {
         return window;
     }
 

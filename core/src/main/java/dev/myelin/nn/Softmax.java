@@ -20,6 +20,11 @@ public final class Softmax extends Module {
         return input.softmax(dim);
     }
 
+    /** The dimension normalised (negative counts from the end). */
+    public int dim() {
+        return dim;
+    }
+
     @Override
     protected String extraRepr() {
         return "dim=" + dim;

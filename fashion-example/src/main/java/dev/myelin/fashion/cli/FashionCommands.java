@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             "  ./fashion report --run runs/cnn",
             "  ./fashion predict --run runs/cnn --invert my-shoe.jpg",
             "  ./fashion compare --quick",
+            "  ./fashion export --run runs/cnn --format onnx",
             "",
             "The data is looked for in --data DIR, else $FASHION_MNIST_DIR, else data/fashion-mnist.",
             ""
@@ -46,6 +47,7 @@ public final class FashionCommands implements Runnable {
         commandLine.addSubcommand(new CompareCommand(context));
         commandLine.addSubcommand(new EnsembleCommand(context));
         commandLine.addSubcommand(new SweepCommand(context));
+        commandLine.addSubcommand(new ExportCommand(context));
         commandLine.addSubcommand(new ServeCommand(context));
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         // Applied after the subcommands are added, so that they inherit it.
@@ -60,7 +62,7 @@ public final class FashionCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: download, explore, train, evaluate, report, predict, compare, ensemble or sweep");
+        throw new ParameterException(spec.commandLine(), "Missing a command: download, explore, train, evaluate, report, predict, compare, ensemble, sweep or export");
     }
 
     private static void withExitCodes(CommandLine commandLine) {

@@ -1,6 +1,7 @@
 package dev.myelin.fashion.run;
 
 import dev.myelin.fashion.data.FashionMnist;
+import dev.myelin.nn.Module;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -53,6 +54,15 @@ public interface TrainedModel {
      */
     default List<Integer> classes() {
         return IntStream.range(0, FashionMnist.CLASSES).boxed().toList();
+    }
+
+    /**
+     * The network behind the model, in evaluation mode, taking {@code (N, 1, 28, 28)} images and giving
+     * one score per class of {@link #classes()}, in that order: what {@code ./fashion export} writes.
+     * Empty for a model that is not one network (k-NN, a forest, an ensemble).
+     */
+    default Optional<Module> network() {
+        return Optional.empty();
     }
 
     /** The name of the preset the model was built from: "mlp", "cnn", "best", "knn", "softmax", "svm" or "forest". */

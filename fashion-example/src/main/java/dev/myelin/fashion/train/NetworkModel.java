@@ -7,6 +7,7 @@ import dev.myelin.tensor.Grad;
 import dev.myelin.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /** A trained network behind the {@link TrainedModel} seam: logits in evaluation mode, and saliency by autograd. */
@@ -64,6 +65,11 @@ final class NetworkModel implements TrainedModel {
             out[i] = java.util.Arrays.copyOfRange(g, i * FashionMnist.PIXELS, (i + 1) * FashionMnist.PIXELS);
         }
         return out;
+    }
+
+    @Override
+    public Optional<Module> network() {
+        return Optional.of(model);
     }
 
     @Override

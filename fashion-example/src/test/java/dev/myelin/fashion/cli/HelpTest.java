@@ -13,7 +13,7 @@ class HelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"download", "explore", "train", "evaluate", "report", "predict", "compare", "ensemble", "sweep",
-        "serve"})
+        "serve", "export"})
     void everyCommandExplainsItselfAndItsExitCodes(String command) {
         TestCli.Result result = cli.run(command, "--help");
 
@@ -46,7 +46,7 @@ class HelpTest {
         TestCli.Result result = cli.run("--help");
         assertEquals(0, result.exitCode());
         for (String command : new String[] {"download", "explore", "train", "evaluate", "report", "predict", "compare",
-            "ensemble", "sweep", "serve"}) {
+            "ensemble", "sweep", "serve", "export"}) {
             assertTrue(result.out().contains("  " + command + " "), result.out());
         }
         assertEquals(0, cli.run("help", "predict").exitCode());
