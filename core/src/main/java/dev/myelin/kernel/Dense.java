@@ -10,10 +10,11 @@ import dev.myelin.parallel.Parallel;
 public final class Dense {
     /**
      * Up to this many rows, one dot product per output reads W once in place, where GEMM would first
-     * pack all of it for a product too small to repay the copy: a server's one-image requests
-     * ({@code DenseInferenceBenchmark}: 2.7x faster for one row of the cnn's 3136x128 layer).
+     * pack all of it, transposed, for a product too small to repay the copy: a server's one-image
+     * requests. {@code DenseInferenceBenchmark}, one thread, on the cnn's 3136x128 layer: 35 against
+     * 325 us for one row, 151 against 371 for 16, 288 against 446 for 32 (docs/performance.md).
      */
-    static final int ROW_DOT_ROWS = 2;
+    static final int ROW_DOT_ROWS = 16;
 
     private Dense() {
     }
