@@ -76,8 +76,8 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunDirectory runDir = run.open();
         TrainedModel model = run.loadModel(runDir, context);
-        Module network = model.network().orElseThrow(() -> new CommandFailure(runDir.dir() + " holds a "
-                + model.preset() + " model, which is not a network: only networks (mlp, cnn, vgg, resnet, best, "
+        Module network = model.network().orElseThrow(() -> new CommandFailure(runDir.dir() + " holds a model of kind '"
+                + model.preset() + "', which is not a network: only networks (mlp, cnn, vgg, resnet, best, "
                 + "softmax, svm) export to " + format + "."));
         Path file = out != null ? out : runDir.file(format.defaultFile);
         List<String> classNames = model.classes().stream().map(FashionMnist.CLASS_NAMES::get).toList();

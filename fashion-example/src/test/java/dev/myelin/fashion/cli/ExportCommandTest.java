@@ -105,7 +105,7 @@ class ExportCommandTest {
         TestCli.Result result = cli.run("export", "--run", knn.toString());
 
         assertEquals(1, result.exitCode());
-        assertTrue(result.err().contains("holds a knn model, which is not a network: only networks (mlp, cnn, vgg, "
+        assertTrue(result.err().contains("holds a model of kind 'knn', which is not a network: only networks (mlp, cnn, vgg, "
                 + "resnet, best, softmax, svm) export to onnx"), result.err());
         assertFalse(Files.exists(knn.resolve("model.onnx")));
         assertEquals(2, cli.run("export", "--run", run.toString(), "--format", "tflite").exitCode());
