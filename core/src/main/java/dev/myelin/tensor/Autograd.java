@@ -7,17 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reverse-mode engine: orders the graph behind a tensor topologically and runs every node's
- * backward once, from the output towards the leaves, summing gradients where a tensor is used twice.
+ * The reverse-mode engine, the textbook algorithm: order the graph behind a tensor topologically, then
+ * run every node's backward once, from the output towards the leaves, summing the gradients that reach
+ * a tensor along several paths (the multivariate chain rule). What the pass does with memory, recycling
+ * consumed gradients and freeing saved activations, is {@link BackwardMemory}'s business.
  */
 final class Autograd {
     private Autograd() {
     }
 
-    /**
-     * Attaches {@code node} as the producer of {@code result} when gradients are being recorded and at
-     * least one input requires them; otherwise the node is dropped and {@code result} stays a constant.
-     */
     /** Whether {@link #record} would attach a node with these inputs (nulls ignored): ops may skip what only backward needs. */
     static boolean wouldRecord(Tensor... inputs) {
         if (!Grad.isEnabled()) {
@@ -31,6 +29,10 @@ final class Autograd {
         return false;
     }
 
+    /**
+     * Attaches {@code node} as the producer of {@code result} when gradients are being recorded and at
+     * least one input requires them; otherwise the node is dropped and {@code result} stays a constant.
+     */
     static Tensor record(Tensor result, Node node) {
         if (!Grad.isEnabled()) {
             return result;
@@ -58,66 +60,50 @@ final class Autograd {
             root.accumulateGrad(seed);
             return;
         }
+        // 1. Order the graph so that a node comes before the nodes that produced its inputs.
         List<Node> order = topologicalOrder(rootNode);
+        // The gradient waiting at each node: d(root)/d(node's output), summed over every path so far.
         Map<Node, Tensor> pending = new IdentityHashMap<>();
         pending.put(rootNode, seed);
-        GradientStorage storage = GradientStorage.open();
-        ActivationReuse reuse = retainGraph ? null : ActivationReuse.plan(order);
-        try (var noGrad = Grad.disabled()) {
+        try (BackwardMemory memory = BackwardMemory.open(order, retainGraph); var noGrad = Grad.disabled()) {
             for (Node node : order) {
                 Tensor gradOut = pending.remove(node);
-                if (gradOut == null) { // no gradient reached this node from the root
-                    release(node, reuse);
+                if (gradOut == null) { // no path from the root reaches this node
+                    memory.skipped(node);
                     continue;
                 }
-                Tensor[] inputs = node.inputs();
+                // 2. The node's own chain rule: d(root)/d(input) for each of its inputs.
                 Tensor[] grads = node.backward(gradOut);
+                Tensor[] inputs = node.inputs();
                 for (int i = 0; i < inputs.length; i++) {
-                    Tensor in = inputs[i];
-                    Tensor g = grads[i];
-                    if (g == null || !in.requiresGrad()) {
-                        continue;
-                    }
-                    if (!g.shape().equals(in.shape())) {
-                        throw new IllegalStateException("internal error: " + node.name() + " returned a gradient of shape "
-                                + g.shape() + " for an input of shape " + in.shape());
-                    }
-                    storage.hold(g);
-                    Node producer = in.gradFn();
-                    if (producer == null) {
-                        in.accumulateGrad(g); // copies, so the gradient's storage stays the engine's
-                        storage.release(g);
-                    } else {
-                        pending.merge(producer, g, (a, b) -> {
-                            Tensor sum = a.addInPlaceFresh(b);
-                            storage.release(a);
-                            storage.release(b);
-                            return sum;
-                        });
+                    if (grads[i] != null && inputs[i].requiresGrad()) {
+                        // 3. Accumulate: into a leaf's .grad, or into the pending gradient of its producer.
+                        accumulate(node, inputs[i], grads[i], pending, memory);
                     }
                 }
-                for (int i = 0; i < inputs.length; i++) {
-                    if (grads[i] != null && !inputs[i].requiresGrad()) {
-                        storage.discard(grads[i]);
-                    }
-                }
-                storage.release(gradOut); // consumed: recycled unless passed on to another node
-                release(node, reuse);
+                memory.backwardDone(node, gradOut, grads);
             }
-        } finally {
-            storage.close();
         }
     }
 
-    /** Frees the node's saved tensors unless the graph is retained ({@code reuse} null). */
-    private static void release(Node node, ActivationReuse reuse) {
-        if (reuse == null) {
-            return;
+    /** Adds {@code grad} to what {@code input} has received: its {@code .grad} if a leaf, else its producer's pending sum. */
+    private static void accumulate(Node node, Tensor input, Tensor grad, Map<Node, Tensor> pending, BackwardMemory memory) {
+        if (!grad.shape().equals(input.shape())) {
+            throw new IllegalStateException("internal error: " + node.name() + " returned a gradient of shape "
+                    + grad.shape() + " for an input of shape " + input.shape());
         }
-        Tensor[] inputs = node.inputs();
-        Tensor[] saved = node.savedTensors();
-        node.release();
-        reuse.released(inputs, saved);
+        memory.passed(grad);
+        Node producer = input.gradFn();
+        if (producer == null) {
+            input.accumulateGrad(grad); // copies, so the gradient's storage stays the engine's
+            memory.copiedIntoLeaf(grad);
+        } else {
+            pending.merge(producer, grad, (a, b) -> {
+                Tensor sum = a.addInPlaceFresh(b);
+                memory.summed(a, b);
+                return sum;
+            });
+        }
     }
 
     /** Nodes ordered so that every node comes before the nodes that produced its inputs. */
