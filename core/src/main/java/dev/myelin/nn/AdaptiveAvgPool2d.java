@@ -77,4 +77,10 @@ public final class AdaptiveAvgPool2d extends Module {
     protected String extraRepr() {
         return "output_size=" + Repr.size(outH, outW);
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

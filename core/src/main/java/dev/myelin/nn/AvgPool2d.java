@@ -45,4 +45,10 @@ public final class AvgPool2d extends Module {
     protected String extraRepr() {
         return window.repr();
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

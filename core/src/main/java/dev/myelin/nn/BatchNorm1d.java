@@ -35,4 +35,10 @@ public final class BatchNorm1d extends BatchNorm {
                     + input.shape());
         }
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

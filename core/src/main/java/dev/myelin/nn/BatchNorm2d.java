@@ -33,4 +33,10 @@ public final class BatchNorm2d extends BatchNorm {
             throw new IllegalArgumentException("BatchNorm2d: expected 4D input (N, C, H, W), got shape " + input.shape());
         }
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

@@ -158,4 +158,10 @@ public final class Conv2d extends Module {
         }
         return s.toString();
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

@@ -47,4 +47,10 @@ public final class Dropout extends Module {
     protected String extraRepr() {
         return "p=" + p + ", inplace=False";
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

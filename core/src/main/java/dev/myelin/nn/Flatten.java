@@ -61,4 +61,10 @@ public final class Flatten extends Module {
     protected String extraRepr() {
         return "start_dim=" + startDim + ", end_dim=" + endDim;
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

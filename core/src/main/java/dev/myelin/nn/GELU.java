@@ -17,4 +17,10 @@ public final class GELU extends Module {
     public Tensor forward(Tensor input) {
         return input.gelu();
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

@@ -16,4 +16,10 @@ public final class Identity extends Module {
     public Tensor forward(Tensor input) {
         return input;
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

@@ -34,4 +34,10 @@ public final class LeakyReLU extends Module {
     protected String extraRepr() {
         return "negative_slope=" + negativeSlope;
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

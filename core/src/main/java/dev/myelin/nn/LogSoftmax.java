@@ -30,4 +30,10 @@ public final class LogSoftmax extends Module {
     protected String extraRepr() {
         return "dim=" + dim;
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

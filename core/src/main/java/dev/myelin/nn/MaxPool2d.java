@@ -45,4 +45,10 @@ public final class MaxPool2d extends Module {
     protected String extraRepr() {
         return window.repr() + ", dilation=1, ceil_mode=False";
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

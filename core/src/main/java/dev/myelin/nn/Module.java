@@ -297,4 +297,15 @@ public abstract class Module {
     private static <T> Set<T> identitySet() {
         return Collections.newSetFromMap(new IdentityHashMap<>());
     }
+
+    /**
+     * Whether this module keeps no reference to the tensors it is given or returns, once its forward
+     * is done (the autograd graph aside). A {@link Sequential} then hands the storage of a tensor
+     * passed between two such modules back for reuse after the backward pass (or at once, in
+     * inference). Each of this library's layers says so for itself; package-private, so that a module
+     * written elsewhere, which might keep what it is given, never claims it.
+     */
+    boolean keepsNoTensors() {
+        return false;
+    }
 }

@@ -15,4 +15,10 @@ public final class ReLU extends Module {
     public Tensor forward(Tensor input) {
         return input.relu();
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

@@ -4,12 +4,16 @@ import dev.myelin.tensor.Grad;
 import dev.myelin.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A chain of modules applied in order, as {@code torch.nn.Sequential}: the output of each is the input
  * of the next. Its children are named {@code 0}, {@code 1}, ..., so the state-dict names are PyTorch's
  * ({@code 0.weight}, {@code 1.running_mean}, ...). The shapes are those of the first and last modules.
+ *
+ * <p>Two things happen here beyond calling the modules in turn, both invisible in the results. A
+ * {@link Conv2d} followed by a {@link ReLU} (and a {@link MaxPool2d}) runs as one fused op; and the
+ * tensors passed between layers that keep no reference to them (each says so, {@code Module.keepsNoTensors()}) are
+ * recycled after the backward pass. {@link #forward} says how.
  *
  * <pre>{@code
  * Sequential model = new Sequential(
@@ -104,27 +108,21 @@ public final class Sequential extends Module {
         return x;
     }
 
-    /** This library's layers, which keep no reference to what they are given or return. */
-    private static final Set<Class<? extends Module>> KEEP_NOTHING = Set.of(
-            Conv2d.class, Linear.class, ReLU.class, LeakyReLU.class, GELU.class, Sigmoid.class, Tanh.class,
-            Softmax.class, LogSoftmax.class, MaxPool2d.class, AvgPool2d.class, AdaptiveAvgPool2d.class,
-            BatchNorm1d.class, BatchNorm2d.class, Dropout.class, Flatten.class, Identity.class);
-
-    /** Whether {@code m}'s output comes from one of this library's layers (exactly, not a subclass). */
+    /** Whether {@code m}'s output comes from a layer that keeps no reference to it ({@link Module#keepsNoTensors}). */
     private static boolean producesPrivately(Module m) {
         if (m.getClass() == Sequential.class) {
             Sequential s = (Sequential) m;
             return s.size > 0 && producesPrivately(s.get(s.size - 1));
         }
-        return KEEP_NOTHING.contains(m.getClass());
+        return m.keepsNoTensors();
     }
 
-    /** Whether {@code m}'s input goes to one of this library's layers (exactly, not a subclass). */
+    /** Whether {@code m}'s input goes to a layer that keeps no reference to it. */
     private static boolean consumesPrivately(Module m) {
         if (m.getClass() == Sequential.class) {
             Sequential s = (Sequential) m;
             return s.size > 0 && consumesPrivately(s.get(0));
         }
-        return KEEP_NOTHING.contains(m.getClass());
+        return m.keepsNoTensors();
     }
 }

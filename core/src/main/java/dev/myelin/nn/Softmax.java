@@ -29,4 +29,10 @@ public final class Softmax extends Module {
     protected String extraRepr() {
         return "dim=" + dim;
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }

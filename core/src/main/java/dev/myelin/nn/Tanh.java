@@ -15,4 +15,10 @@ public final class Tanh extends Module {
     public Tensor forward(Tensor input) {
         return input.tanh();
     }
+
+    /** Keeps no reference to its input or output, so a {@link Sequential} may recycle them. */
+    @Override
+    boolean keepsNoTensors() {
+        return true;
+    }
 }
