@@ -111,7 +111,7 @@ final class VectorGemm {
                 boolean add = accumulate || pc > 0;
                 Panel panel = new Panel(transA, m, a, aOff, lda, pc, kc, mr, nr, bPack, jc, ncur, colSlivers, c, cOff, ldc, add);
                 packB(transB, b, bOff, ldb, pc, kc, jc, ncur, nr, colSlivers, bPack);
-                Parallel.forRange(rowEnd - rowFirst, r -> panel.rowSliver(rowFirst + r, 0, colSlivers));
+                Parallel.forRange(rowEnd - rowFirst, r -> panel.rowSliver(rowFirst + r));
             }
         }
     }
@@ -166,7 +166,8 @@ final class VectorGemm {
     private record Panel(boolean transA, int m, float[] a, int aOff, int lda, int pc, int kc, int mr, int nr,
             float[] bPack, int jc, int ncur, int colSlivers, float[] c, int cOff, int ldc, boolean add) {
 
-        void rowSliver(int r, int firstSliver, int endSliver) {
+        /** Row sliver {@code r} of C against every column sliver of the packed panel. */
+        void rowSliver(int r) {
             int i0 = r * mr;
             int rows = Math.min(mr, m - i0);
             // Element (i, p) of op(A) sits at aBase + i * rs + p * cs.
@@ -181,7 +182,7 @@ final class VectorGemm {
                 rs = 1;
                 cs = mr;
             }
-            for (int s = firstSliver; s < endSliver; s++) {
+            for (int s = 0; s < colSlivers; s++) {
                 int col0 = jc + s * nr;
                 int cols = Math.min(nr, jc + ncur - col0);
                 int bBase = s * kc * nr;
