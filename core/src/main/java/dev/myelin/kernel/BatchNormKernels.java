@@ -10,7 +10,7 @@ import java.util.function.IntConsumer;
  * that channel.
  *
  * <p>Sums accumulate in double. Each channel is computed start to finish by one thread in the same
- * order, so results do not depend on the thread count. {@link BatchNormReference} is the plain
+ * order, so results do not depend on the thread count. {@code BatchNormReference} (in the tests) is the plain
  * version, one gathered channel at a time, that tests hold these to.
  */
 public final class BatchNormKernels {

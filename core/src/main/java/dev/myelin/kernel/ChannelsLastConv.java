@@ -15,7 +15,7 @@ import dev.myelin.parallel.Parallel;
  * first transposed to channels-last {@code (H, W, C)}, so each tap of a patch is one contiguous run
  * of {@code C} floats. The weights are reordered to match once per call ({@link #weightsByPatch}).
  * Each output element is therefore summed over its patch in the order (kh, kw, c), and rounds
- * differently from a sum in (c, kh, kw) order; {@link ConvolutionReference} is the oracle, within
+ * differently from a sum in (c, kh, kw) order; {@code ConvolutionReference} (in the tests) is the oracle, within
  * float tolerance.
  */
 final class ChannelsLastConv {

@@ -19,7 +19,7 @@ import dev.myelin.parallel.Parallel;
  * another. When the patch is shorter than the channel count (a 1-channel first layer), dW and db are
  * instead dot products and sums over dY's planes, per band of output channels ({@link ShortPatchGradients}).
  * Work is split over images or output channels, never across a sum, so results do not depend on the
- * thread count. {@link ConvolutionReference} is the scalar oracle.
+ * thread count. {@code ConvolutionReference} (in the tests) is the scalar oracle.
  */
 public final class Convolution {
     private Convolution() {

@@ -5,7 +5,7 @@ import dev.myelin.parallel.Parallel;
 /**
  * A fully connected layer, {@code y = x Wᵀ + b}, with {@code x (rows x in)}, {@code W (out x in)}
  * as PyTorch stores it, {@code b (out)}. The weight is read transposed in place by GEMM, never copied.
- * The scalar twins are {@link GemmReference} and a plain bias loop.
+ * The scalar twins are {@code GemmReference} (in the tests) and a plain bias loop.
  */
 public final class Dense {
     /**

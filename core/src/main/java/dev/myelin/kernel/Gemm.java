@@ -8,7 +8,7 @@ package dev.myelin.kernel;
  *
  * <p>{@code lda}, {@code ldb} and {@code ldc} are the row strides of the matrices as stored (for a
  * transposed A stored {@code k x m}, {@code lda >= m}). The work runs on the Vector API kernel when it
- * is available ({@link VectorSupport}), else on {@link ScalarGemm}; {@link GemmReference} is the
+ * is available ({@link VectorSupport}), else on {@link ScalarGemm}; {@code GemmReference} (in the tests) is the
  * scalar oracle that tests hold both to.
  */
 public final class Gemm {
@@ -18,7 +18,7 @@ public final class Gemm {
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc, boolean accumulate) {
-        GemmReference.checkArguments(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        checkArguments(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (VectorSupport.AVAILABLE) {
             VectorGemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else {
@@ -33,7 +33,7 @@ public final class Gemm {
      */
     public static void rowDots(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc) {
-        GemmReference.checkArguments(false, true, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        checkArguments(false, true, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (VectorSupport.AVAILABLE) {
             VectorRowDots.abT(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         } else {
@@ -45,7 +45,28 @@ public final class Gemm {
     public static void sgemmScalar(boolean transA, boolean transB, int m, int n, int k,
             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc, boolean accumulate) {
-        GemmReference.checkArguments(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        checkArguments(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         ScalarGemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /** Throws IllegalArgumentException if any matrix would be read or written outside its array. */
+    static void checkArguments(boolean transA, boolean transB, int m, int n, int k,
+            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("sgemm: negative size m=" + m + " n=" + n + " k=" + k);
+        }
+        checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+        checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+        checkMatrix("C", c, cOff, ldc, m, n);
+    }
+
+    private static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        if (ld < cols || off < 0 || (long) off + (long) (rows - 1) * ld + cols > x.length) {
+            throw new IllegalArgumentException("sgemm: matrix " + name + " (" + rows + "x" + cols + ", offset " + off
+                    + ", leading dimension " + ld + ") does not fit in an array of " + x.length);
+        }
     }
 }

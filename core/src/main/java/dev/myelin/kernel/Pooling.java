@@ -9,7 +9,7 @@ import java.util.Arrays;
  * {@code planes x outHeight x outWidth}, row-major. Every method overwrites its output.
  *
  * <p>Max pooling treats padding as minus infinity, average pooling as zeros that count in the divisor
- * ({@code kernelH*kernelW}, PyTorch's {@code count_include_pad=True}). {@link PoolingReference} is the
+ * ({@code kernelH*kernelW}, PyTorch's {@code count_include_pad=True}). {@code PoolingReference} (in the tests) is the
  * scalar oracle. Planes are independent, so every method splits its work over planes.
  */
 public final class Pooling {

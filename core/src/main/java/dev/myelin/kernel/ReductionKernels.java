@@ -9,7 +9,7 @@ package dev.myelin.kernel;
  * <p>The work runs on {@link VectorReductionKernels} when the Vector API is available
  * ({@link VectorSupport}), else on {@link ScalarReductionKernels}. {@link #expand} and
  * {@link #scatterAxis} only move data (the JIT already vectorises their copy and scale loops), so
- * they always run the scalar code. {@link ReductionReference} is the obvious version of each kernel
+ * they always run the scalar code. {@code ReductionReference} (in the tests) is the obvious version of each kernel
  * that tests hold both paths to.
  */
 public final class ReductionKernels {

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * and does not drift for long reductions (a float accumulator loses about {@code n · 6e-8} relative in
  * the worst case, which for a million elements is no longer float precision).
  *
- * <p>{@link ReductionReference} is the obvious version of each of these that tests hold them to.
+ * <p>{@code ReductionReference} (in the tests) is the obvious version of each of these that tests hold them to.
  */
 public final class ScalarReductionKernels {
     private ScalarReductionKernels() {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * <p>Every row is shifted by its maximum before exponentiating, so no exponent is positive and nothing
  * overflows. Exponentials and sums are computed in double. When {@code inner > 1} the axis is strided;
  * the loops then walk {@code inner} rows side by side, so memory is still read in order.
- * {@link SoftmaxReference} is the obvious row-by-row version that tests hold these to.
+ * {@code SoftmaxReference} (in the tests) is the obvious row-by-row version that tests hold these to.
  */
 public final class ScalarSoftmaxKernels {
     private ScalarSoftmaxKernels() {

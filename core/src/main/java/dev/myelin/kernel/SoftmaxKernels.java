@@ -7,7 +7,7 @@ package dev.myelin.kernel;
  *
  * <p>The work runs on {@link VectorSoftmaxKernels} when the Vector API is available
  * ({@link VectorSupport}) and the array has at least {@link #VECTOR_MIN} elements, else on
- * {@link ScalarSoftmaxKernels}. {@link SoftmaxReference} is the
+ * {@link ScalarSoftmaxKernels}. {@code SoftmaxReference} (in the tests) is the
  * obvious row-by-row version that tests hold both to.
  */
 public final class SoftmaxKernels {

@@ -1,7 +1,7 @@
 package dev.myelin.kernel;
 
 /**
- * The middle rung of the GEMM ladder, for reading, not for speed: {@link GemmReference}'s triple loop
+ * The middle rung of the GEMM ladder, for reading, not for speed: the tests' {@code GemmReference}, a triple loop,
  * below it, {@link VectorGemm} above. It has VectorGemm's structure (Goto and van de Geijn's, as in
  * BLIS) in plain scalar Java, so that the blocking can be read without the Vector API in the way:
  *
@@ -16,7 +16,7 @@ package dev.myelin.kernel;
  * VectorGemm's tile is 6 rows by 4 vectors of 16 floats on AVX-512, in 24 vector registers, and it
  * reads A in place; here the tile is {@value #MR} x {@value #NR} floats in an array, and the rest is
  * the same: B packed sliver by sliver, p-major, zero-padded at the edge, so that the micro-kernel
- * reads it contiguously; C written once per KC slice. A test holds it to GemmReference.
+ * reads it contiguously; C written once per KC slice. A test holds it to GemmReference (in the tests).
  */
 final class TiledGemm {
     /** Rows of the tile: one broadcast of A each per step of p. */
@@ -34,7 +34,10 @@ final class TiledGemm {
     /** {@code C = op(A) op(B)} (or {@code C += ...} with {@code accumulate}), as {@link Gemm#sgemm}. */
     static void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-        GemmReference.checkArguments(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        Gemm.checkArguments(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
         if (!accumulate) {
             for (int i = 0; i < m; i++) {
                 java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
