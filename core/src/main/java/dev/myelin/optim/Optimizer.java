@@ -60,7 +60,7 @@ public abstract class Optimizer {
     protected Optimizer(SequencedCollection<ParamGroup> groups, double lr, double weightDecay) {
         Checks.nonNegative("lr", lr);
         Checks.nonNegative("weight decay", weightDecay);
-        this.groups = List.copyOf(groups);
+        this.groups = List.copyOf(Checks.noNulls("groups", groups));
         this.states = new ParamState[this.groups.size()][];
         var seen = new IdentityHashMap<Tensor, String>();
         for (int g = 0; g < this.groups.size(); g++) {
