@@ -223,6 +223,9 @@ public abstract class Module {
      * {@link IllegalArgumentException} lists every problem at once. When not strict, every entry whose
      * name and shape match is loaded and the others are left as they were (PyTorch raises on a shape
      * mismatch even when not strict; here it is reported instead).
+     *
+     * <p>The report also names the loaded entries holding NaN or infinity ({@link LoadReport#nonFiniteKeys()}):
+     * they are loaded all the same, and it is for the caller to warn that the model's outputs mean nothing.
      */
     public LoadReport loadStateDict(Map<String, Tensor> state, boolean strict) {
         LinkedHashMap<String, Tensor> own = stateDict();
@@ -245,7 +248,13 @@ public abstract class Module {
                 unexpected.add(name);
             }
         }
-        LoadReport report = new LoadReport(missing, unexpected, mismatched);
+        List<String> nonFinite = new ArrayList<>();
+        loadable.forEach((name, source) -> {
+            if (!source.allFinite()) {
+                nonFinite.add(name);
+            }
+        });
+        LoadReport report = new LoadReport(missing, unexpected, mismatched, nonFinite);
         if (strict && !report.isClean()) {
             throw new IllegalArgumentException("error(s) in loading state dict for " + getClass().getSimpleName()
                     + "; nothing was loaded:\n" + report.describe());

@@ -211,6 +211,19 @@ public final class Tensor {
                 other.data, other.offset, other.offset + other.shape.size());
     }
 
+    /**
+     * Whether every value is finite, neither NaN nor infinite, as {@code torch.isfinite(t).all()}. True for
+     * an empty tensor.
+     */
+    public boolean allFinite() {
+        for (int i = offset, end = offset + shape.size(); i < end; i++) {
+            if (!Float.isFinite(data[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // ------------------------------------------------------------------ autograd
 
     /** Whether gradients flow to (or through) this tensor. */
