@@ -26,6 +26,12 @@ import java.util.Map;
  * StateDict.save(model, Path.of("model.safetensors"));
  * StateDict.load(fresh, Path.of("model.safetensors"));       // strict: every key, every shape
  * }</pre>
+ *
+ * <p><b>Thread safety.</b> The class keeps no state: saves and loads of different models may run on
+ * several threads at once. {@link #save} reads the model's tensors and {@link #load} writes them, so a
+ * save must not overlap a training step of the same model, and a load no use of it at all. Two saves to
+ * the same file leave one of the two complete files, never a mixture (each is written to its own
+ * temporary file and renamed over the target).
  */
 public final class StateDict {
     /** The metadata {@code safetensors.torch} and the Hugging Face tools write for PyTorch state dicts. */

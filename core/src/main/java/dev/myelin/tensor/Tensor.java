@@ -19,6 +19,13 @@ import java.util.Objects;
  * loss.backward();
  * System.out.println(w.grad());
  * }</pre>
+ *
+ * <p><b>Thread safety.</b> A tensor is not synchronized. Since ops only read their inputs, any number
+ * of threads may compute from the same tensors at once, as long as none writes them meanwhile: the
+ * in-place methods ({@link #subInPlace}, ...), {@link #requiresGrad(boolean)}, {@link #zeroGrad()}, and
+ * {@link #backward()}, which adds into the gradients of every leaf it reaches. Whether ops record a
+ * graph is set per thread ({@link Grad}). A tensor handed to another thread after it is written (through
+ * a queue, a future, a thread start) is seen whole.
  */
 public final class Tensor {
     final float[] data;
