@@ -1,8 +1,9 @@
 package dev.myelin.nn;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.myelin.BadArguments.nullRefused;
+import static dev.myelin.BadArguments.refused;
 
+import dev.myelin.BadArguments;
 import dev.myelin.tensor.Generator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.function.Executable;
@@ -63,17 +64,7 @@ class LayerArgumentsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badArguments")
-    void refusedAtConstruction(String message, Class<? extends Throwable> type, Executable construction) {
-        Throwable e = assertThrows(type, construction);
-        assertTrue(e.getMessage() != null && e.getMessage().contains(message), "expected '" + message + "', got: "
-                + e.getMessage());
-    }
-
-    private static Arguments refused(String message, Executable construction) {
-        return Arguments.of(message, IllegalArgumentException.class, construction);
-    }
-
-    private static Arguments nullRefused(String name, Executable construction) {
-        return Arguments.of(name, NullPointerException.class, construction);
+    void refusedAtConstruction(String message, Class<? extends Throwable> type, Executable call) {
+        BadArguments.assertRefused(message, type, call);
     }
 }

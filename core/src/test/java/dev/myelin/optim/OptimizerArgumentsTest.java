@@ -1,8 +1,9 @@
 package dev.myelin.optim;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.myelin.BadArguments.nullRefused;
+import static dev.myelin.BadArguments.refused;
 
+import dev.myelin.BadArguments;
 import dev.myelin.nn.Parameter;
 import dev.myelin.tensor.Generator;
 import dev.myelin.tensor.Tensor;
@@ -50,16 +51,6 @@ class OptimizerArgumentsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badArguments")
     void refusedAtConstruction(String message, Class<? extends Throwable> type, Executable call) {
-        Throwable e = assertThrows(type, call);
-        assertTrue(e.getMessage() != null && e.getMessage().contains(message), "expected '" + message + "', got: "
-                + e.getMessage());
-    }
-
-    private static Arguments refused(String message, Executable call) {
-        return Arguments.of(message, IllegalArgumentException.class, call);
-    }
-
-    private static Arguments nullRefused(String message, Executable call) {
-        return Arguments.of(message, NullPointerException.class, call);
+        BadArguments.assertRefused(message, type, call);
     }
 }
