@@ -36,6 +36,12 @@ import java.util.Objects;
  * time slices from the training step's own threads, and preempting one of them stalls the whole step. Every batch gets a
  * fresh tensor (no buffer is reused), so a batch stays valid however long it is kept. A loader runs
  * one iteration at a time: starting a new one stops the previous one's thread (see {@link BatchIterator}).
+ *
+ * <p><b>Thread safety.</b> The loader's own methods synchronize, so {@link #epoch()},
+ * {@link #setEpoch(int)} and {@link #iterator()} may be called from any thread; but as a loader runs one
+ * iteration at a time, two threads iterating one loader stop each other's iterations (use a loader per
+ * thread). A {@link BatchIterator} belongs to the one thread that consumes it. Batches are fresh tensors
+ * that nothing else keeps, so one may be handed to another thread.
  * A loader is meant to be used from one thread.
  */
 public final class DataLoader implements Iterable<Batch> {

@@ -2,8 +2,11 @@ package dev.myelin.io;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -42,9 +45,14 @@ final class AtomicWrite {
      * Replaces {@code file} with what {@code body} writes, atomically where the file system allows it.
      *
      * @throws IOException whatever {@code body} or the file system threw; {@code file} is then unchanged
-     *     and no temporary file is left behind
+     *     and no temporary file is left behind. A file-system error names {@code file}, not the temporary
+     *     file, which the caller never asked for (a directory as {@code file} is refused before anything
+     *     is written).
      */
     static void write(Path file, Body body) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "is a directory, not a file to write");
+        }
         Path target = file.toAbsolutePath();
         Path temp = target.resolveSibling("." + target.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
@@ -59,6 +67,16 @@ final class AtomicWrite {
                 Files.deleteIfExists(temp);
             } catch (IOException cleanup) {
                 failure.addSuppressed(cleanup);
+            }
+            if (failure instanceof FileSystemException f && temp.toString().equals(f.getFile())) {
+                String reason = f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+                FileSystemException named = switch (f) {
+                    case AccessDeniedException a -> new AccessDeniedException(file.toString(), null, reason);
+                    case NoSuchFileException n -> new NoSuchFileException(file.toString(), null, reason);
+                    default -> new FileSystemException(file.toString(), null, reason);
+                };
+                named.initCause(f);
+                throw named;
             }
             throw failure;
         }

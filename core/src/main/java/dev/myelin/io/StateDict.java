@@ -26,6 +26,12 @@ import java.util.Map;
  * StateDict.save(model, Path.of("model.safetensors"));
  * StateDict.load(fresh, Path.of("model.safetensors"));       // strict: every key, every shape
  * }</pre>
+ *
+ * <p><b>Thread safety.</b> The class keeps no state: saves and loads of different models may run on
+ * several threads at once. {@link #save} reads the model's tensors and {@link #load} writes them, so a
+ * save must not overlap a training step of the same model, and a load no use of it at all. Two saves to
+ * the same file leave one of the two complete files, never a mixture (each is written to its own
+ * temporary file and renamed over the target).
  */
 public final class StateDict {
     /** The metadata {@code safetensors.torch} and the Hugging Face tools write for PyTorch state dicts. */
@@ -49,14 +55,16 @@ public final class StateDict {
      * with the model's shape. Values are copied into the existing tensors, so optimizers holding the
      * parameters keep working.
      *
+     * @return the report, clean, naming in {@link LoadReport#nonFiniteKeys()} the entries loaded with NaN or
+     *         infinity (a model whose training diverged), which a caller should warn about
      * @throws java.nio.file.NoSuchFileException if there is no such file
      * @throws SafetensorsException              if the file is not a well-formed safetensors file of
      *                                           float tensors
      * @throws StateDictException                if it does not fit the model; nothing is loaded
      * @throws IOException                       if the file cannot be read
      */
-    public static void load(Module model, Path file) throws IOException {
-        load(model, file, true);
+    public static LoadReport load(Module model, Path file) throws IOException {
+        return load(model, file, true);
     }
 
     /**
@@ -64,7 +72,7 @@ public final class StateDict {
      * not, every entry whose name and shape match is loaded, the others are left as they were, and the
      * returned report lists them.
      *
-     * @return what did not match (clean after a strict load)
+     * @return what did not match (clean after a strict load), and the entries loaded with NaN or infinity
      * @throws java.nio.file.NoSuchFileException if there is no such file
      * @throws SafetensorsException              if the file is not a well-formed safetensors file of
      *                                           float tensors

@@ -2,6 +2,7 @@ package dev.myelin.nn;
 
 import dev.myelin.tensor.Generator;
 import dev.myelin.tensor.Tensor;
+import java.util.Objects;
 
 /**
  * The residual block of ResNet-18 and -34 (He et al., 2016, "Deep Residual Learning"), as
@@ -35,9 +36,10 @@ public final class BasicBlock extends Module {
      */
     public BasicBlock(int inChannels, int outChannels, int stride, Generator generator) {
         if (inChannels < 1 || outChannels < 1 || stride < 1) {
-            throw new IllegalArgumentException("channels and stride must be positive, not in " + inChannels
-                    + ", out " + outChannels + ", stride " + stride);
+            throw new IllegalArgumentException("BasicBlock: channels and stride must be positive, got in_channels=" + inChannels
+                    + ", out_channels=" + outChannels + ", stride=" + stride);
         }
+        Objects.requireNonNull(generator, "generator");
         conv1 = registerModule("conv1", new Conv2d(inChannels, outChannels, 3, stride, 1, 1, false, generator));
         bn1 = registerModule("bn1", new BatchNorm2d(outChannels));
         conv2 = registerModule("conv2", new Conv2d(outChannels, outChannels, 3, 1, 1, 1, false, generator));

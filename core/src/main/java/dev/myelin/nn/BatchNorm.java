@@ -36,6 +36,12 @@ public abstract class BatchNorm extends Module {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": the number of features must be positive, got "
                     + numFeatures);
         }
+        if (!(eps > 0) || eps == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": eps must be a finite number > 0, got " + eps);
+        }
+        if (!(momentum >= 0 && momentum <= 1)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": momentum must be in [0, 1], got " + momentum);
+        }
         this.numFeatures = numFeatures;
         this.eps = eps;
         this.momentum = momentum;

@@ -3,6 +3,7 @@ package dev.myelin.nn;
 import dev.myelin.tensor.Functional;
 import dev.myelin.tensor.Generator;
 import dev.myelin.tensor.Tensor;
+import java.util.Objects;
 
 /**
  * 2-D convolution (cross-correlation), as {@code torch.nn.Conv2d} with zero padding and one group.
@@ -43,6 +44,7 @@ public final class Conv2d extends Module {
                     + ", kernel_size=" + Repr.pair(kernelH, kernelW) + ", stride=" + Repr.pair(strideH, strideW)
                     + ", padding=" + Repr.pair(padH, padW) + ", dilation=" + Repr.pair(dilationH, dilationW));
         }
+        Objects.requireNonNull(generator, "generator");
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.kernelH = kernelH;

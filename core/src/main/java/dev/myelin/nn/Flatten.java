@@ -13,6 +13,9 @@ public final class Flatten extends Module {
 
     /** Flattens dimensions {@code startDim..endDim}, both included. */
     public Flatten(int startDim, int endDim) {
+        if ((startDim >= 0) == (endDim >= 0) && startDim > endDim) {
+            throw new IllegalArgumentException("Flatten: start_dim " + startDim + " comes after end_dim " + endDim);
+        }
         this.startDim = startDim;
         this.endDim = endDim;
     }

@@ -11,6 +11,9 @@ public final class LeakyReLU extends Module {
 
     /** A leaky rectifier with the given slope for negative inputs. */
     public LeakyReLU(float negativeSlope) {
+        if (!Float.isFinite(negativeSlope)) {
+            throw new IllegalArgumentException("LeakyReLU: negative_slope must be a finite number, got " + negativeSlope);
+        }
         this.negativeSlope = negativeSlope;
     }
 

@@ -3,6 +3,7 @@ package dev.myelin.nn;
 import dev.myelin.tensor.Functional;
 import dev.myelin.tensor.Generator;
 import dev.myelin.tensor.Tensor;
+import java.util.Objects;
 
 /**
  * A fully connected layer, as {@code torch.nn.Linear}: {@code y = x Wᵀ + b}.
@@ -34,6 +35,7 @@ public final class Linear extends Module {
             throw new IllegalArgumentException("Linear: in and out features must be positive, got " + inFeatures
                     + " and " + outFeatures);
         }
+        Objects.requireNonNull(generator, "generator");
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
         Tensor w = Init.kaimingUniform(Tensor.zeros(outFeatures, inFeatures), Math.sqrt(5), Init.Mode.FAN_IN,

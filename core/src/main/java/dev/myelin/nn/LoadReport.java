@@ -10,16 +10,29 @@ import java.util.List;
  * module does not have, and the entries present on both sides with different shapes. Lists are in the
  * module's (or, for unexpected keys, the state dict's) order.
  *
+ * <p>It also names the entries loaded with a NaN or an infinity in them: PyTorch loads those without a
+ * word, and a model whose training diverged then answers with confidence and meaning nothing. Such
+ * entries are loaded, and do not make the report unclean (the keys and shapes fit); the caller decides
+ * how loudly to warn.
+ *
  * @param missingKeys     expected by the module, absent from the state dict
  * @param unexpectedKeys  present in the state dict, unknown to the module
  * @param shapeMismatches present on both sides with different shapes (not loaded)
+ * @param nonFiniteKeys   loaded, and holding at least one NaN or infinite value
  */
-public record LoadReport(List<String> missingKeys, List<String> unexpectedKeys, List<ShapeMismatch> shapeMismatches) {
+public record LoadReport(List<String> missingKeys, List<String> unexpectedKeys, List<ShapeMismatch> shapeMismatches,
+        List<String> nonFiniteKeys) {
     /** Copies the lists, so the report is immutable. */
     public LoadReport {
         missingKeys = List.copyOf(missingKeys);
         unexpectedKeys = List.copyOf(unexpectedKeys);
         shapeMismatches = List.copyOf(shapeMismatches);
+        nonFiniteKeys = List.copyOf(nonFiniteKeys);
+    }
+
+    /** A report of key and shape problems only, before anything is loaded (no non-finite entry known). */
+    public LoadReport(List<String> missingKeys, List<String> unexpectedKeys, List<ShapeMismatch> shapeMismatches) {
+        this(missingKeys, unexpectedKeys, shapeMismatches, List.of());
     }
 
     /**

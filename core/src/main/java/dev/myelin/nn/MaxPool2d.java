@@ -16,7 +16,7 @@ public final class MaxPool2d extends Module {
 
     /** Separate vertical and horizontal kernel size, stride and padding. */
     public MaxPool2d(int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
-        this.window = new PoolWindow2d(kernelH, kernelW, strideH, strideW, padH, padW);
+        this.window = PoolWindow2d.of("MaxPool2d", kernelH, kernelW, strideH, strideW, padH, padW);
     }
 
     /** A square window with the same stride and padding in both directions. */

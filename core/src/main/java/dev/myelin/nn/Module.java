@@ -35,6 +35,19 @@ import java.util.Set;
  * children of a {@link Sequential} are named {@code 0}, {@code 1}, ... Parameters are
  * {@link Parameter}s; buffers are plain tensors that are saved in the state dict but not trained (such
  * as batch norm's running statistics). A module starts in training mode.
+ *
+ * <p><b>Thread safety.</b> A network of this library's layers in evaluation mode may run
+ * {@link #forward} on many threads at once with gradient recording off
+ * ({@link dev.myelin.tensor.Grad#disabled()}), and
+ * each thread gets the single-threaded answer bit for bit: a forward pass only reads the parameters and
+ * buffers (batch norm reads its running statistics in evaluation mode and updates them only in
+ * training), recording switches per thread, the kernels' scratch arrays and the recycled activation
+ * arrays are per thread, and a parallel loop started while another thread's loop holds the worker
+ * threads runs on its caller ({@code SharedModelThreadsTest} checks 8 threads of 1,000 calls). Anything
+ * that writes must not overlap any other use of the same module: {@link #train(boolean)}/{@link #eval()}
+ * (switch before sharing), {@link #loadStateDict}, an optimizer's step, and backward passes, which add
+ * into the parameters' shared gradients (give each thread its own copy for those). A module of your own
+ * is as safe as its {@code forward}.
  */
 public abstract class Module {
     private final LinkedHashMap<String, Parameter> parameters = new LinkedHashMap<>();
@@ -223,6 +236,9 @@ public abstract class Module {
      * {@link IllegalArgumentException} lists every problem at once. When not strict, every entry whose
      * name and shape match is loaded and the others are left as they were (PyTorch raises on a shape
      * mismatch even when not strict; here it is reported instead).
+     *
+     * <p>The report also names the loaded entries holding NaN or infinity ({@link LoadReport#nonFiniteKeys()}):
+     * they are loaded all the same, and it is for the caller to warn that the model's outputs mean nothing.
      */
     public LoadReport loadStateDict(Map<String, Tensor> state, boolean strict) {
         LinkedHashMap<String, Tensor> own = stateDict();
@@ -245,7 +261,13 @@ public abstract class Module {
                 unexpected.add(name);
             }
         }
-        LoadReport report = new LoadReport(missing, unexpected, mismatched);
+        List<String> nonFinite = new ArrayList<>();
+        loadable.forEach((name, source) -> {
+            if (!source.allFinite()) {
+                nonFinite.add(name);
+            }
+        });
+        LoadReport report = new LoadReport(missing, unexpected, mismatched, nonFinite);
         if (strict && !report.isClean()) {
             throw new IllegalArgumentException("error(s) in loading state dict for " + getClass().getSimpleName()
                     + "; nothing was loaded:\n" + report.describe());

@@ -1,6 +1,7 @@
 package dev.myelin.nn;
 
 import dev.myelin.tensor.Tensor;
+import java.util.Objects;
 
 /**
  * A learnable tensor of a module: a leaf that requires grad, whose storage optimizers update in
@@ -12,6 +13,7 @@ public final class Parameter {
 
     /** Wraps {@code value}, which must be a leaf (not computed by a recorded op); it is set to require grad. */
     public Parameter(Tensor value) {
+        Objects.requireNonNull(value, "value");
         if (!value.isLeaf()) {
             throw new IllegalArgumentException("a Parameter must be a leaf tensor, got one made by " + value.gradFnName()
                     + "; detach() it first");

@@ -4,6 +4,7 @@ import dev.myelin.tensor.Grad;
 import dev.myelin.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A chain of modules applied in order, as {@code torch.nn.Sequential}: the output of each is the input
@@ -25,6 +26,7 @@ public final class Sequential extends Module {
 
     /** A chain of the given modules, named {@code 0, 1, ...} in order. */
     public Sequential(Module... modules) {
+        Objects.requireNonNull(modules, "modules");
         for (Module m : modules) {
             append(m);
         }

@@ -24,7 +24,7 @@ public abstract sealed class AdamFamily extends Optimizer implements HasMomentum
         super(params, lr, weightDecay);
         this.beta1 = Checks.unitInterval("beta1", beta1);
         this.beta2 = Checks.unitInterval("beta2", beta2);
-        this.eps = Checks.nonNegative("eps", eps);
+        this.eps = Checks.positive("eps", eps);
     }
 
     AdamFamily(SequencedCollection<ParamGroup> groups, double lr, double beta1, double beta2, double eps,
@@ -32,7 +32,7 @@ public abstract sealed class AdamFamily extends Optimizer implements HasMomentum
         super(groups, lr, weightDecay);
         this.beta1 = Checks.unitInterval("beta1", beta1);
         this.beta2 = Checks.unitInterval("beta2", beta2);
-        this.eps = Checks.nonNegative("eps", eps);
+        this.eps = Checks.positive("eps", eps);
     }
 
     /** beta1, the decay of the gradient's running mean. */

@@ -33,7 +33,7 @@ public final class AdamW extends AdamFamily {
     /**
      * AdamW with every option ({@code betas} as two numbers).
      *
-     * @throws IllegalArgumentException if lr, eps or weightDecay is negative or not finite, or a beta is outside [0, 1)
+     * @throws IllegalArgumentException if lr or weightDecay is negative or not finite, eps not a finite number above 0, or a beta is outside [0, 1)
      */
     public AdamW(List<Parameter> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
         super(params, lr, beta1, beta2, eps, weightDecay);

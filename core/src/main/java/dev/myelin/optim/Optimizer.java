@@ -22,6 +22,13 @@ import java.util.SequencedCollection;
  * Updates write straight into each parameter's storage, outside autograd, like an update under
  * {@code torch.no_grad()}.
  *
+ * <h2>Thread safety</h2>
+ * An optimizer is not thread-safe, and needs no lock of its own only because a training loop is one
+ * thread's business: {@link #step()} and {@link #zeroGrad()} write the parameters, their gradients and
+ * the optimizer's state, so they must not overlap each other, a forward or backward pass through the
+ * same parameters, or a checkpoint being written. (The kernels a step runs may use the library's worker
+ * threads; that is internal and gives the same bits as one thread.)
+ *
  * <h2>Checkpoints</h2>
  * {@link #stateTensors()} and {@link #stateScalars()} export everything a resumed run needs, with keys
  * built from the position of a parameter in its group:
@@ -60,7 +67,7 @@ public abstract class Optimizer {
     protected Optimizer(SequencedCollection<ParamGroup> groups, double lr, double weightDecay) {
         Checks.nonNegative("lr", lr);
         Checks.nonNegative("weight decay", weightDecay);
-        this.groups = List.copyOf(groups);
+        this.groups = List.copyOf(Checks.noNulls("groups", groups));
         this.states = new ParamState[this.groups.size()][];
         var seen = new IdentityHashMap<Tensor, String>();
         for (int g = 0; g < this.groups.size(); g++) {

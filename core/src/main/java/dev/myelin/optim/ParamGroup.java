@@ -23,7 +23,7 @@ public final class ParamGroup {
 
     /** A group of {@code params}, in order, with every option still to come from the optimizer's defaults. */
     public ParamGroup(List<Parameter> params) {
-        this.params = List.copyOf(params);
+        this.params = List.copyOf(Checks.noNulls("params", params));
     }
 
     /** The parameters, in order; {@code param3} in state keys is the fourth. */

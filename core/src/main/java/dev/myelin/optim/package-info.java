@@ -25,5 +25,9 @@
  * The updates reproduce PyTorch 1.13's float32 arithmetic operation by operation; golden tests hold
  * them, the schedules and clipping to PyTorch's own numbers. Optimizer and scheduler state export to
  * string-keyed maps of tensors and doubles for checkpoints (see {@link dev.myelin.optim.Optimizer}).
+ *
+ * <p>Nothing here is thread-safe: optimizers, schedulers and clipping write shared parameters, gradients
+ * and state, and belong to the one thread that runs the training loop (see the Optimizer's "Thread
+ * safety"). Inference from many threads needs none of them (see {@link dev.myelin.nn.Module}).
  */
 package dev.myelin.optim;

@@ -1,6 +1,7 @@
 package dev.myelin.tensor;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The dimensions of a dense, row-major tensor. Immutable.
@@ -13,9 +14,11 @@ public final class Shape {
 
     private Shape(int[] dims) {
         long n = 1;
-        for (int d : dims) {
+        for (int i = 0; i < dims.length; i++) {
+            int d = dims[i];
             if (d < 0) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " has a negative dimension");
+                throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " has a negative dimension: "
+                        + "dimension " + i + " is " + d);
             }
             n *= d;
             if (n > Integer.MAX_VALUE - 16) {
@@ -28,6 +31,7 @@ public final class Shape {
 
     /** A shape with the given dimensions (the array is copied). */
     public static Shape of(int... dims) {
+        Objects.requireNonNull(dims, "dims");
         return new Shape(dims.clone());
     }
 

@@ -1,6 +1,7 @@
 package dev.myelin.tensor;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A dense, row-major, float32 array of any rank that can record the operations applied to it and
@@ -18,6 +19,13 @@ import java.util.Arrays;
  * loss.backward();
  * System.out.println(w.grad());
  * }</pre>
+ *
+ * <p><b>Thread safety.</b> A tensor is not synchronized. Since ops only read their inputs, any number
+ * of threads may compute from the same tensors at once, as long as none writes them meanwhile: the
+ * in-place methods ({@link #subInPlace}, ...), {@link #requiresGrad(boolean)}, {@link #zeroGrad()}, and
+ * {@link #backward()}, which adds into the gradients of every leaf it reaches. Whether ops record a
+ * graph is set per thread ({@link Grad}). A tensor handed to another thread after it is written (through
+ * a queue, a future, a thread start) is seen whole.
  */
 public final class Tensor {
     final float[] data;
@@ -75,6 +83,8 @@ public final class Tensor {
      * @throws IllegalArgumentException if the number of values does not match the shape
      */
     public static Tensor of(float[] values, int... dims) {
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(dims, "dims");
         Shape s = dims.length == 0 ? Shape.of(values.length) : Shape.of(dims);
         if (s.size() != values.length) {
             throw new IllegalArgumentException("of: " + values.length + " values do not fill shape " + s);
@@ -84,13 +94,19 @@ public final class Tensor {
 
     /** {@code [0, 1, ..., n-1]}. */
     public static Tensor arange(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("arange: n must be >= 0, got " + n);
+        }
         return arange(0, n, 1);
     }
 
     /** {@code start, start+step, ...} up to but excluding {@code end}, like {@code torch.arange}. */
     public static Tensor arange(float start, float end, float step) {
-        if (step == 0 || Float.isNaN(step)) {
-            throw new IllegalArgumentException("arange: step must be non-zero, got " + step);
+        if (step == 0 || !Float.isFinite(step)) {
+            throw new IllegalArgumentException("arange: step must be a finite number other than 0, got " + step);
+        }
+        if (!Float.isFinite(start) || !Float.isFinite(end)) {
+            throw new IllegalArgumentException("arange: start and end must be finite, got start=" + start + ", end=" + end);
         }
         int n = (int) Math.max(0, Math.ceil((end - start) / step));
         Tensor t = zeros(n);
@@ -102,6 +118,7 @@ public final class Tensor {
 
     /** Uniform samples in [0, 1) drawn from {@code generator}. */
     public static Tensor rand(Generator generator, int... dims) {
+        Objects.requireNonNull(generator, "generator");
         Tensor t = zeros(dims);
         for (int i = 0; i < t.data.length; i++) {
             t.data[i] = generator.nextFloat();
@@ -111,6 +128,7 @@ public final class Tensor {
 
     /** Standard normal samples drawn from {@code generator}. */
     public static Tensor randn(Generator generator, int... dims) {
+        Objects.requireNonNull(generator, "generator");
         Tensor t = zeros(dims);
         for (int i = 0; i < t.data.length; i++) {
             t.data[i] = (float) generator.nextGaussian();
@@ -198,6 +216,19 @@ public final class Tensor {
     public boolean contentEquals(Tensor other) {
         return shape.equals(other.shape) && Arrays.equals(data, offset, offset + shape.size(),
                 other.data, other.offset, other.offset + other.shape.size());
+    }
+
+    /**
+     * Whether every value is finite, neither NaN nor infinite, as {@code torch.isfinite(t).all()}. True for
+     * an empty tensor.
+     */
+    public boolean allFinite() {
+        for (int i = offset, end = offset + shape.size(); i < end; i++) {
+            if (!Float.isFinite(data[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ autograd

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -75,7 +76,8 @@ class AtomicWriteTest {
     void aTargetThatIsADirectoryIsNotReplaced() throws IOException {
         Path target = Files.createDirectory(dir.resolve("taken"));
         Path inside = Files.write(target.resolve("keep.txt"), new byte[] {1});
-        assertThrows(IOException.class, () -> AtomicWrite.write(target, writing(new byte[] {5})));
+        var e = assertThrows(IOException.class, () -> AtomicWrite.write(target, writing(new byte[] {5})));
+        assertEquals(target + ": is a directory, not a file to write", e.getMessage());
         assertTrue(Files.isDirectory(target));
         assertArrayEquals(new byte[] {1}, Files.readAllBytes(inside));
         assertEquals(List.of(target), files());
@@ -84,7 +86,8 @@ class AtomicWriteTest {
     @Test
     void aMissingDirectoryFailsWithoutCreatingIt() {
         Path file = dir.resolve("no/such/dir/f.bin");
-        assertThrows(IOException.class, () -> AtomicWrite.write(file, writing(new byte[] {5})));
+        var e = assertThrows(NoSuchFileException.class, () -> AtomicWrite.write(file, writing(new byte[] {5})));
+        assertEquals(file.toString(), e.getFile(), "the file asked for, not the temporary file");
         assertTrue(Files.notExists(dir.resolve("no")));
     }
 }

@@ -117,7 +117,7 @@ class OptimizerTest {
                 () -> new SGD(ps, 0.1, 0.9, 0.1, 0, true));
         assertMessage("beta1 must be in [0, 1), got 1.0", () -> new Adam(ps, 1e-3, 1.0, 0.999, 1e-8, 0));
         assertMessage("beta2 must be in [0, 1), got -0.1", () -> new AdamW(ps, 1e-3, 0.9, -0.1, 1e-8, 0));
-        assertMessage("eps must be a finite number >= 0, got -1.0E-8", () -> new Adam(ps, 1e-3, 0.9, 0.999, -1e-8, 0));
+        assertMessage("eps must be a finite number > 0, got -1.0E-8", () -> new Adam(ps, 1e-3, 0.9, 0.999, -1e-8, 0));
         assertMessage("weight decay must be a finite number >= 0, got -0.01", () -> new AdamW(ps, 1e-3, 0.9, 0.999, 1e-8, -0.01));
         assertMessage("lr must be a finite number >= 0, got -1.0", () -> new ParamGroup(ps).setLr(-1));
         assertMessage("optimizer got an empty parameter list", () -> new SGD(List.<Parameter>of(), 0.1));

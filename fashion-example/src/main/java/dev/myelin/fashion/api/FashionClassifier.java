@@ -56,6 +56,7 @@ public final class FashionClassifier {
     private final AtomicInteger copies = new AtomicInteger();
     private final String preset;
     private final Optional<String> saliencyUnavailable;
+    private final List<String> nonFiniteWeights;
 
     private FashionClassifier(RunDirectory run, ModelLoader loader, int maxCopies, TrainedModel first) {
         this.run = run;
@@ -64,6 +65,7 @@ public final class FashionClassifier {
         this.idle = new ArrayBlockingQueue<>(maxCopies);
         this.preset = first.preset();
         this.saliencyUnavailable = first.saliencyUnavailable();
+        this.nonFiniteWeights = first.nonFiniteWeights();
         copies.set(1);
         idle.add(first);
     }
@@ -106,6 +108,20 @@ public final class FashionClassifier {
     /** Why this model has no saliency map (k-NN, forest), or empty when {@link #saliency} works. */
     public Optional<String> saliencyUnavailable() {
         return saliencyUnavailable;
+    }
+
+    /**
+     * The names of the weights holding NaN or infinity (state-dict names such as {@code 0.weight}): the
+     * training diverged, and every prediction is meaningless. Empty for a sound model; check it after
+     * {@link #load}, as {@code ./fashion serve} does, since predictions do not fail, they are only wrong.
+     */
+    public List<String> nonFiniteWeights() {
+        return nonFiniteWeights;
+    }
+
+    /** A warning to show when {@link #nonFiniteWeights()} is not empty, naming them; empty otherwise. */
+    public Optional<String> weightsWarning() {
+        return TrainedModel.nonFiniteWarning(nonFiniteWeights);
     }
 
     /**

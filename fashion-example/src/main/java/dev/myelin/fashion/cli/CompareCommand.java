@@ -192,6 +192,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void checkOut(Path dir, List<ModelPreset> toTrain) throws CommandFailure {
+        OutPaths.requireFolder(dir);
         if (Files.exists(dir.resolve(JSON))) {
             throw new CommandFailure(dir + " already holds a comparison; choose another --out");
         }

@@ -75,6 +75,7 @@ final class ExploreCommand implements Callable<Integer> {
         if (pcaImages < 1) {
             throw new ParameterException(spec.commandLine(), "--pca-images must be at least 1, not " + pcaImages);
         }
+        OutPaths.requireFolder(out);
         Path dataDir = data.require(context);
         long start = System.nanoTime();
         context.out().println("Reading Fashion-MNIST from " + dataDir);

@@ -65,7 +65,8 @@ final class ExportCommand implements Callable<Integer> {
     Format format = Format.ONNX;
 
     @Option(names = "--out", paramLabel = "FILE", showDefaultValue = Visibility.NEVER,
-            description = "The file to write. Default: model.onnx or export.safetensors in the run directory.")
+            description = "The file to write, or an existing directory to write model.onnx or export.safetensors into. "
+                    + "Default: that file in the run directory.")
     Path out;
 
     ExportCommand(FashionContext context) {
@@ -79,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
         Module network = model.network().orElseThrow(() -> new CommandFailure(runDir.dir() + " holds a model of kind '"
                 + model.preset() + "', which is not a network: only networks (mlp, cnn, vgg, resnet, best, "
                 + "softmax, svm) export to " + format + "."));
-        Path file = out != null ? out : runDir.file(format.defaultFile);
+        Path file = OutPaths.file(out, runDir, format.defaultFile);
         List<String> classNames = model.classes().stream().map(FashionMnist.CLASS_NAMES::get).toList();
         if (format == Format.ONNX) {
             Onnx.export(network, new int[] {1, 1, FashionMnist.ROWS, FashionMnist.COLS}, file, classNames,

@@ -46,7 +46,8 @@ final class ReportCommand implements Callable<Integer> {
     DataOption data;
 
     @Option(names = "--out", paramLabel = "FILE", showDefaultValue = Visibility.NEVER,
-            description = "Where to write the report. Default: report.html in the run directory.")
+            description = "Where to write the report: a file, or an existing directory to write report.html into. "
+                    + "Default: report.html in the run directory.")
     Path out;
 
     @Option(names = "--mistakes", paramLabel = "N", defaultValue = "24",
@@ -71,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
         Path dataDir = data.require(context);
         TrainedModel model = run.loadModel(runDir, context);
         ImageSet test = Limits.first(Inference.measuredOn(model, FashionMnist.loadTest(dataDir)), limit);
-        Path file = out != null ? out : runDir.file(RunDirectory.REPORT);
+        Path file = OutPaths.file(out, runDir, RunDirectory.REPORT);
         ReportContent content = ReportBuilder.build(runDir, model, test, mistakes, file, ZonedDateTime.now(context.clock()));
         byte[] html = ReportHtml.render(content).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, html);

@@ -17,8 +17,13 @@ public final class RunOption {
         return RunDirectory.open(dir);
     }
 
-    /** Loads the run's model with the context's loader. */
+    /**
+     * Loads the run's model with the context's loader; warns on the context's stderr when its weights
+     * hold NaN or infinity, since everything the command then prints is meaningless.
+     */
     TrainedModel loadModel(RunDirectory run, FashionContext context) throws IOException {
-        return run.loadModel(context.modelLoader());
+        TrainedModel model = run.loadModel(context.modelLoader());
+        TrainedModel.nonFiniteWarning(model.nonFiniteWeights()).ifPresent(context.err()::println);
+        return model;
     }
 }

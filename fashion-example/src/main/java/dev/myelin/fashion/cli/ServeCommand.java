@@ -64,6 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         var dir = run.open();
         FashionClassifier classifier = FashionClassifier.load(dir.dir(), workers, context.modelLoader());
+        classifier.weightsWarning().ifPresent(context.err()::println);
         warmUp(classifier);
         CountDownLatch stopped = new CountDownLatch(1);
         try (PredictionService service = PredictionService.start(classifier, dir.name(), host, port, workers)) {

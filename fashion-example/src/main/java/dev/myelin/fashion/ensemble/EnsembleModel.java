@@ -3,6 +3,7 @@ package dev.myelin.fashion.ensemble;
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.eval.Inference;
 import dev.myelin.fashion.run.TrainedModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -83,6 +84,18 @@ public final class EnsembleModel implements TrainedModel {
     public List<Integer> classes() {
         TreeSet<Integer> all = new TreeSet<>();
         members.forEach(m -> all.addAll(m.classes()));
+        return List.copyOf(all);
+    }
+
+    /** Each member's non-finite weights, named {@code member N: key} with N counting from 1. */
+    @Override
+    public List<String> nonFiniteWeights() {
+        List<String> all = new ArrayList<>();
+        for (int m = 0; m < members.size(); m++) {
+            for (String key : members.get(m).nonFiniteWeights()) {
+                all.add("member " + (m + 1) + ": " + key);
+            }
+        }
         return List.copyOf(all);
     }
 

@@ -54,6 +54,11 @@ public final class MirrorAveraged implements TrainedModel {
     }
 
     @Override
+    public List<String> nonFiniteWeights() {
+        return model.nonFiniteWeights();
+    }
+
+    @Override
     public String preset() {
         return model.preset();
     }

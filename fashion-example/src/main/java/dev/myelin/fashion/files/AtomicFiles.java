@@ -2,7 +2,9 @@ package dev.myelin.fashion.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,18 +18,41 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
-    /** Writes {@code bytes} to {@code target}, creating its parent directories. */
+    /**
+     * Writes {@code bytes} to {@code target}, creating its parent directories. Errors name {@code target},
+     * never the temporary file, which the user did not ask for and will not find.
+     *
+     * @throws FileSystemException naming {@code target} if it is a directory, or cannot be written
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(target.toString(), null, "is a directory, not a file to write");
+        }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
+        Path temp = null;
         try {
+            temp = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
             Files.write(temp, bytes);
             readableByAll(temp);
             moveOver(temp, target);
+        } catch (FileSystemException e) {
+            throw about(target, e);
         } finally {
-            Files.deleteIfExists(temp);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
         }
+    }
+
+    /** {@code e}, which may name the temporary file, told of {@code target} instead. */
+    private static FileSystemException about(Path target, FileSystemException e) {
+        String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+        FileSystemException named = e instanceof AccessDeniedException
+                ? new AccessDeniedException(target.toString(), null, reason)
+                : new FileSystemException(target.toString(), null, reason);
+        named.initCause(e);
+        return named;
     }
 
     /**

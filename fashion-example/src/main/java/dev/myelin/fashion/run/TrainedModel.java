@@ -65,6 +65,30 @@ public interface TrainedModel {
         return Optional.empty();
     }
 
+    /**
+     * The names of the model's weights holding NaN or infinity, as its state dict names them (for an
+     * ensemble, prefixed by the member): a network whose training diverged, whose answers mean nothing.
+     * Empty when every weight is finite, and for the classic models.
+     */
+    default List<String> nonFiniteWeights() {
+        return List.of();
+    }
+
+    /**
+     * The warning every command gives on stderr for a model with {@linkplain #nonFiniteWeights() non-finite
+     * weights}, or empty when they are all finite.
+     */
+    static Optional<String> nonFiniteWarning(List<String> nonFiniteWeights) {
+        if (nonFiniteWeights.isEmpty()) {
+            return Optional.empty();
+        }
+        int shown = Math.min(nonFiniteWeights.size(), 5);
+        String names = String.join(", ", nonFiniteWeights.subList(0, shown))
+                + (shown < nonFiniteWeights.size() ? " and " + (nonFiniteWeights.size() - shown) + " more" : "");
+        return Optional.of("warning: the model's weights hold NaN/infinity in " + names
+                + ": it diverged during training; its predictions are meaningless");
+    }
+
     /** The name of the preset the model was built from: "mlp", "cnn", "best", "knn", "softmax", "svm" or "forest". */
     String preset();
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * GET  /          a page to upload, drop or draw a picture and see the top classes and the saliency map
- * GET  /health    {"status": "ok", "model": "cnn", "run": "..."}
+ * GET  /health    {"status": "ok", "model": "cnn", "run": "..."}; for weights holding NaN or infinity,
+ *                 "status": "warning" with the "warning" and the "nonFiniteWeights" by name
  * POST /predict   a picture, or {"pixels": [784 numbers]}; ?top=K (default 3), ?invert=true,
  *                 ?saliency=true. Answers {"predictions": [{"label", "class", "probability"}, ...],
  *                 "milliseconds": ...}, with "image" (the 28x28 the model saw) and "saliency" when asked.
@@ -135,10 +137,15 @@ public final class PredictionService implements AutoCloseable {
 
     private Map<String, Object> health() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("status", "ok");
+        Optional<String> warning = classifier.weightsWarning();
+        json.put("status", warning.isEmpty() ? "ok" : "warning");
         json.put("model", classifier.preset());
         json.put("run", runName);
         json.put("saliency", classifier.saliencyUnavailable().isEmpty());
+        warning.ifPresent(w -> {
+            json.put("warning", w);
+            json.put("nonFiniteWeights", classifier.nonFiniteWeights());
+        });
         return json;
     }
 

@@ -16,10 +16,15 @@ final class NetworkModel implements TrainedModel {
     private final ModelPreset preset;
     /** The label of each of the network's outputs: 0-9 in order, or the classes it was trained on. */
     private final int[] labels;
+    private final List<String> nonFiniteWeights;
 
-    /** A network scoring the classes {@code classes} (empty: all ten, in label order). */
-    NetworkModel(Module model, ModelPreset preset, List<Integer> classes) {
+    /**
+     * A network scoring the classes {@code classes} (empty: all ten, in label order), whose state-dict
+     * entries {@code nonFiniteWeights} hold NaN or infinity.
+     */
+    NetworkModel(Module model, ModelPreset preset, List<Integer> classes, List<String> nonFiniteWeights) {
         this.model = model;
+        this.nonFiniteWeights = List.copyOf(nonFiniteWeights);
         this.preset = preset;
         this.labels = classes.isEmpty() ? IntStream.range(0, FashionMnist.CLASSES).toArray()
                 : classes.stream().mapToInt(Integer::intValue).toArray();
@@ -70,6 +75,11 @@ final class NetworkModel implements TrainedModel {
     @Override
     public Optional<Module> network() {
         return Optional.of(model);
+    }
+
+    @Override
+    public List<String> nonFiniteWeights() {
+        return nonFiniteWeights;
     }
 
     @Override

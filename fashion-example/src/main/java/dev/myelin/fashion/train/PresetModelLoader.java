@@ -13,6 +13,7 @@ import dev.myelin.fashion.run.ModelLoader;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.run.TrainedModel;
 import dev.myelin.io.StateDict;
+import dev.myelin.nn.LoadReport;
 import dev.myelin.nn.Module;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,9 +57,9 @@ public final class PresetModelLoader implements ModelLoader {
         List<Integer> classes = classes(run, config.get("classes"));
         Module model = Presets.forLoading(architecture(run, preset, config.get("architecture")),
                 classes.isEmpty() ? FashionMnist.CLASSES : classes.size());
-        StateDict.load(model, run.file(RunDirectory.MODEL));
+        LoadReport report = StateDict.load(model, run.file(RunDirectory.MODEL));
         model.eval();
-        return new NetworkModel(model, preset, classes);
+        return new NetworkModel(model, preset, classes, report.nonFiniteKeys());
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.myelin.fashion.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -22,6 +24,16 @@ class AtomicFilesTest {
         assertEquals("second", Files.readString(target));
         try (var files = Files.list(target.getParent())) {
             assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void aDirectoryAsTargetIsNamedInTheErrorNotTheTemporaryFile() throws Exception {
+        Path target = Files.createDirectories(dir.resolve("page.html"));
+        var e = assertThrows(FileSystemException.class, () -> AtomicFiles.writeString(target, "x"));
+        assertEquals(target + ": is a directory, not a file to write", e.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left");
         }
     }
 
