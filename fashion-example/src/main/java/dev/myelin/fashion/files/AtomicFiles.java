@@ -29,7 +29,7 @@ public final class AtomicFiles {
             throw new FileSystemException(target.toString(), null, "is a directory, not a file to write");
         }
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        createFolders(target, dir);
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
@@ -42,6 +42,25 @@ public final class AtomicFiles {
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /** Creates {@code dir} and its parents, or says which of them is a file and so cannot hold {@code target}. */
+    private static void createFolders(Path target, Path dir) throws FileSystemException {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new FileSystemException(target.toString(), null, p + " is a file, not a folder, so it cannot hold it");
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (FileSystemException e) {
+            throw about(target, e);
+        } catch (IOException e) {
+            FileSystemException named = new FileSystemException(target.toString(), null, "cannot create its folder " + dir
+                    + ": " + e.getMessage());
+            named.initCause(e);
+            throw named;
         }
     }
 

@@ -3,7 +3,6 @@ package dev.myelin.fashion.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.testing.TestCli;
@@ -11,7 +10,6 @@ import dev.myelin.fashion.testing.TrainedRuns;
 import dev.myelin.fashion.train.PresetModelLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,24 +81,20 @@ class OutOptionTest {
     }
 
     @Test
-    void anUnwritableDirectoryIsReportedWithTheTargetsName() throws Exception {
-        Path locked = Files.createDirectories(dir.resolve("locked"));
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
-        try {
-            assumeFalse(Files.isWritable(locked), "this user writes anywhere (root)");
-            Path page = locked.resolve("page.html");
-            TestCli.Result result = cli().run("report", "--run", run.toString(), "--data", data.toString(), "--mistakes",
-                    "2", "--out", page.toString());
-            assertEquals(1, result.exitCode());
-            assertNoTemporaryName(result);
-            assertTrue(result.err().contains("permission denied: " + page), result.err());
-            TestCli.Result export = cli().run("export", "--run", run.toString(), "--format", "safetensors", "--out",
-                    locked.resolve("w.safetensors").toString());
-            assertNoTemporaryName(export);
-            assertTrue(export.err().contains("permission denied: " + locked.resolve("w.safetensors")), export.err());
-        } finally {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+    void aTargetThatCannotBeWrittenIsReportedWithItsOwnName() throws Exception {
+        // A parent that is a regular file cannot hold the target, for root too (permissions would not stop root).
+        Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "a file");
+        Path page = notAFolder.resolve("page.html");
+        TestCli.Result result = cli().run("report", "--run", run.toString(), "--data", data.toString(), "--mistakes",
+                "2", "--out", page.toString());
+        assertEquals(1, result.exitCode());
+        assertNoTemporaryName(result);
+        assertTrue(result.err().contains(page.toString()), result.err());
+        TestCli.Result export = cli().run("export", "--run", run.toString(), "--format", "safetensors", "--out",
+                notAFolder.resolve("w.safetensors").toString());
+        assertEquals(1, export.exitCode());
+        assertNoTemporaryName(export);
+        assertTrue(export.err().contains(notAFolder.resolve("w.safetensors").toString()), export.err());
     }
 
     @Test
