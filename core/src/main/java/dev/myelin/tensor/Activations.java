@@ -36,6 +36,7 @@ final class Activations {
             super(x);
         }
 
+        // y = max(0, x): dx = g · [x > 0]
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {Unary.derivative(input(0), g, UnaryKernels::reluBackward)};
@@ -51,6 +52,7 @@ final class Activations {
             this.slope = slope;
         }
 
+        // y = x if x > 0 else a·x: dx = g · (x > 0 ? 1 : a)
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {Unary.derivative(input(0), g,
@@ -65,6 +67,7 @@ final class Activations {
             save(y);
         }
 
+        // y = 1 / (1 + e^-x): dx = g · y (1 - y), from the saved output
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {Unary.derivative(saved(0), g, UnaryKernels::sigmoidBackward)};
@@ -78,6 +81,7 @@ final class Activations {
             save(y);
         }
 
+        // y = tanh x: dx = g · (1 - y²), from the saved output
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {Unary.derivative(saved(0), g, UnaryKernels::tanhBackward)};
@@ -90,6 +94,7 @@ final class Activations {
             super(x);
         }
 
+        // y = x Φ(x): dx = g · (Φ(x) + x φ(x)), Φ and φ the standard normal CDF and density
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {Unary.derivative(input(0), g, UnaryKernels::geluBackward)};

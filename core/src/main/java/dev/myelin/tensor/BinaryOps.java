@@ -39,6 +39,7 @@ final class BinaryOps {
             super(a, b);
         }
 
+        // y = a + b: da = g, db = g (each summed back to its operand's shape)
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {
@@ -53,6 +54,7 @@ final class BinaryOps {
             super(a, b);
         }
 
+        // y = a - b: da = g, db = -g
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {
@@ -67,6 +69,7 @@ final class BinaryOps {
             super(a, b);
         }
 
+        // y = a · b: da = g · b, db = g · a
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {
@@ -82,6 +85,7 @@ final class BinaryOps {
             save(out);
         }
 
+        // y = a / b: da = g / b, db = -g · a / b² = -g · y / b
         @Override
         Tensor[] backward(Tensor g) {
             Tensor gOverB = g.div(input(1));

@@ -36,6 +36,7 @@ final class Pointwise {
             super(x);
         }
 
+        // y = -x: dx = -g
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {g.neg()};
@@ -49,6 +50,7 @@ final class Pointwise {
             save(y);
         }
 
+        // y = e^x: dx = g · y, from the saved output
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {g.mul(saved(0))};
@@ -61,6 +63,7 @@ final class Pointwise {
             super(x);
         }
 
+        // y = ln x: dx = g / x
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {g.div(input(0))};
@@ -74,6 +77,7 @@ final class Pointwise {
             save(y);
         }
 
+        // y = √x: dx = g / (2y), from the saved output
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {Unary.derivative(saved(0), g, UnaryKernels::sqrtBackward)};
@@ -89,6 +93,7 @@ final class Pointwise {
             this.exponent = exponent;
         }
 
+        // y = x^p: dx = g · p x^(p-1)
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {Unary.derivative(input(0), g,

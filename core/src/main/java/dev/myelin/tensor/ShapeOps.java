@@ -141,6 +141,7 @@ final class ShapeOps {
             super(x);
         }
 
+        // y = x (a fresh copy): dx = g
         @Override
         Tensor[] backward(Tensor g) {
             return new Tensor[] {g};
