@@ -2,9 +2,10 @@ package dev.myelin;
 
 import dev.myelin.kernel.VectorSupport;
 import dev.myelin.parallel.Parallel;
+import dev.myelin.tensor.Generator;
 import java.util.function.Supplier;
 
-/** Library-wide settings: how many threads the kernels use, and whether the Vector API fast path is on. */
+/** Library-wide settings: how many threads the kernels use, the default seed, and whether the Vector API fast path is on. */
 public final class Myelin {
     private Myelin() {
     }
@@ -31,6 +32,11 @@ public final class Myelin {
      */
     public static <T> T onThisThread(Supplier<T> work) {
         return Parallel.inline(work);
+    }
+
+    /** Reseeds the default generator of the layers and functions that are not given one ({@code torch.manual_seed}). */
+    public static void manualSeed(long seed) {
+        Generator.manualSeed(seed);
     }
 
     /** Whether the Vector API kernels are in use ({@code --add-modules jdk.incubator.vector}). */

@@ -50,6 +50,11 @@ public final class BasicBlock extends Module {
                         new BatchNorm2d(outChannels)));
     }
 
+    /** A block initialised from the {@linkplain Generator#defaultGenerator() default generator}. */
+    public BasicBlock(int inChannels, int outChannels, int stride) {
+        this(inChannels, outChannels, stride, Generator.defaultGenerator());
+    }
+
     /** {@code (N, in, H, W)} to {@code (N, out, ⌈H/stride⌉, ⌈W/stride⌉)}. */
     @Override
     public Tensor forward(Tensor x) {

@@ -84,6 +84,64 @@ public final class Conv2d extends Module {
         this(inChannels, outChannels, kernel, 1, 0, generator);
     }
 
+    /**
+     * {@code nn.Conv2d(in, out, kernel)}: a square kernel with PyTorch's defaults (stride 1, no padding,
+     * dilation 1, a bias), initialised from the {@linkplain Generator#defaultGenerator() default generator}.
+     */
+    public Conv2d(int inChannels, int outChannels, int kernel) {
+        this(inChannels, outChannels, kernel, options());
+    }
+
+    /**
+     * A square kernel with named options, {@code nn.Conv2d(in, out, kernel, padding=1, bias=False)}:
+     * <pre>{@code new Conv2d(32, 64, 3, Conv2d.options().padding(1).bias(false))}</pre>
+     */
+    public Conv2d(int inChannels, int outChannels, int kernel, Options options) {
+        this(inChannels, outChannels, kernel, kernel, options.stride, options.stride, options.padding, options.padding,
+                options.dilation, options.dilation, options.bias, options.generator);
+    }
+
+    /** PyTorch's defaults: stride 1, padding 0, dilation 1, a bias, the default generator. */
+    public static Options options() {
+        return new Options(1, 0, 1, true, Generator.defaultGenerator());
+    }
+
+    /**
+     * The options of a convolution with a square kernel, each with PyTorch's default until set; every
+     * setter returns a new value, so that one {@code Options} can be shared.
+     *
+     * @param stride    the step between windows (default 1)
+     * @param padding   zeros added on every side (default 0)
+     * @param dilation  the spacing of the kernel's taps (default 1)
+     * @param bias      whether to learn an additive bias per output channel (default true)
+     * @param generator the source of the initial weights (default: {@link Generator#defaultGenerator()})
+     */
+    public record Options(int stride, int padding, int dilation, boolean bias, Generator generator) {
+        public Options {
+            Objects.requireNonNull(generator, "generator");
+        }
+
+        public Options stride(int value) {
+            return new Options(value, padding, dilation, bias, generator);
+        }
+
+        public Options padding(int value) {
+            return new Options(stride, value, dilation, bias, generator);
+        }
+
+        public Options dilation(int value) {
+            return new Options(stride, padding, value, bias, generator);
+        }
+
+        public Options bias(boolean value) {
+            return new Options(stride, padding, dilation, value, generator);
+        }
+
+        public Options generator(Generator value) {
+            return new Options(stride, padding, dilation, bias, value);
+        }
+    }
+
     /** {@code (N, C_in, H, W) -> (N, C_out, H_out, W_out)}. */
     @Override
     public Tensor forward(Tensor input) {

@@ -32,6 +32,16 @@ public final class Dropout extends Module {
         this.generator = generator;
     }
 
+    /** {@code nn.Dropout(p)}: masks drawn from the {@linkplain Generator#defaultGenerator() default generator}. */
+    public Dropout(float p) {
+        this(p, Generator.defaultGenerator());
+    }
+
+    /** {@code nn.Dropout()}: p = 0.5, masks from the default generator. */
+    public Dropout() {
+        this(0.5f);
+    }
+
     /** Drops elements in training mode; the identity in evaluation mode. */
     @Override
     public Tensor forward(Tensor input) {

@@ -55,6 +55,16 @@ public final class Linear extends Module {
         this(inFeatures, outFeatures, true, generator);
     }
 
+    /** A layer with a bias, initialised from the {@linkplain Generator#defaultGenerator() default generator}. */
+    public Linear(int inFeatures, int outFeatures) {
+        this(inFeatures, outFeatures, true, Generator.defaultGenerator());
+    }
+
+    /** A layer initialised from the default generator, {@code nn.Linear(in, out, bias=bias)}. */
+    public Linear(int inFeatures, int outFeatures, boolean bias) {
+        this(inFeatures, outFeatures, bias, Generator.defaultGenerator());
+    }
+
     /** {@code (*, in) -> (*, out)}. */
     @Override
     public Tensor forward(Tensor input) {

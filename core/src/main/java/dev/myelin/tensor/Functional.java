@@ -24,6 +24,16 @@ public final class Functional {
         return Conv2dOp.forward(input, weight, bias, stride, stride, padding, padding, dilation, dilation);
     }
 
+    /** {@code F.conv2d(input, weight)}: no bias, stride 1, no padding, dilation 1. */
+    public static Tensor conv2d(Tensor input, Tensor weight) {
+        return conv2d(input, weight, null, 1, 0, 1);
+    }
+
+    /** {@code F.conv2d(input, weight, bias)}: stride 1, no padding, dilation 1; {@code bias} may be null. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return conv2d(input, weight, bias, 1, 0, 1);
+    }
+
     /** 2-D convolution with separate vertical and horizontal stride, padding and dilation. */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW,
             int padH, int padW, int dilationH, int dilationW) {
@@ -75,6 +85,11 @@ public final class Functional {
         return MaxPool2dOp.forward(input, kernel, kernel, stride, stride, padding, padding);
     }
 
+    /** {@code F.max_pool2d(input, kernel)}: the stride is the kernel size, no padding. */
+    public static Tensor maxPool2d(Tensor input, int kernel) {
+        return maxPool2d(input, kernel, kernel, 0);
+    }
+
     /** Max pooling with separate vertical and horizontal kernel, stride and padding. */
     public static Tensor maxPool2d(Tensor input, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
         return MaxPool2dOp.forward(input, kernelH, kernelW, strideH, strideW, padH, padW);
@@ -88,6 +103,11 @@ public final class Functional {
      */
     public static Tensor avgPool2d(Tensor input, int kernel, int stride, int padding) {
         return AvgPool2dOp.forward(input, kernel, kernel, stride, stride, padding, padding);
+    }
+
+    /** {@code F.avg_pool2d(input, kernel)}: the stride is the kernel size, no padding. */
+    public static Tensor avgPool2d(Tensor input, int kernel) {
+        return avgPool2d(input, kernel, kernel, 0);
     }
 
     /** Average pooling with separate vertical and horizontal kernel, stride and padding. */
@@ -128,6 +148,11 @@ public final class Functional {
      */
     public static Tensor dropout(Tensor input, float p, boolean training, Generator generator) {
         return DropoutOp.forward(input, p, training, generator);
+    }
+
+    /** {@code F.dropout(input, p, training)}, the masks drawn from the {@linkplain Generator#defaultGenerator() default generator}. */
+    public static Tensor dropout(Tensor input, float p, boolean training) {
+        return dropout(input, p, training, Generator.defaultGenerator());
     }
 
     /**

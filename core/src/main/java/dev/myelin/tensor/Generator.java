@@ -1,9 +1,11 @@
 package dev.myelin.tensor;
 
 /**
- * A seeded source of random numbers. Myelin has no hidden global randomness: every random
- * initialisation, shuffle and dropout mask draws from a {@code Generator} that the caller passes in,
- * so the same seed always gives the same numbers, on every machine and thread count.
+ * A seeded source of random numbers. Every random initialisation, shuffle and dropout mask draws from
+ * a {@code Generator}: one the caller passes in, or, for the constructors and functions that take
+ * none, the {@linkplain #defaultGenerator() default generator}, which {@link #manualSeed(long)} reseeds
+ * as {@code torch.manual_seed} does. Either way the same seed gives the same numbers, on every
+ * machine and thread count.
  *
  * <p>The algorithm is SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number
  * generators", 2014): one 64-bit word of state, which {@link #state()} exposes so that a checkpoint
@@ -11,12 +13,31 @@ package dev.myelin.tensor;
  */
 public final class Generator {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    /** The default generator's seed until {@link #manualSeed} is called: fixed, so that runs repeat (PyTorch's, too, is fixed). */
+    public static final long DEFAULT_SEED = 67_280_421_310_721L;
+    private static final Generator DEFAULT = new Generator(DEFAULT_SEED);
     private long state;
     private double spareGaussian = Double.NaN;
 
     /** A generator whose sequence is fixed by {@code seed}. */
     public Generator(long seed) {
         this.state = seed;
+    }
+
+    /**
+     * The generator that layers and functions use when not given one. Like every generator it is not
+     * thread-safe: build models from one thread, or pass each thread its own generator.
+     */
+    public static Generator defaultGenerator() {
+        return DEFAULT;
+    }
+
+    /**
+     * Reseeds the {@linkplain #defaultGenerator() default generator}: from here it gives the same numbers
+     * as {@code new Generator(seed)}. Myelin's {@code torch.manual_seed}.
+     */
+    public static void manualSeed(long seed) {
+        DEFAULT.restore(new Generator(seed).state());
     }
 
     /** The next 64 random bits. */
