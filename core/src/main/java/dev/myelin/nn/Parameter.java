@@ -50,6 +50,11 @@ public final class Parameter {
         value.zeroGrad();
     }
 
+    /** Sets the gradient to a copy of {@code gradient} (null forgets it), as {@code param.grad = g}; see {@link Tensor#setGrad}. */
+    public void setGrad(Tensor gradient) {
+        value.setGrad(gradient);
+    }
+
     @Override
     public String toString() {
         return "Parameter containing:\n" + value;

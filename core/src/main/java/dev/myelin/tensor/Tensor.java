@@ -259,6 +259,26 @@ public final class Tensor {
     }
 
     /**
+     * Sets the gradient, as {@code p.grad = g} in PyTorch: a copy of {@code gradient}, which must have this
+     * tensor's shape, or null to forget it. A later backward adds to it; an optimizer step reads it.
+     * For gradients computed elsewhere (another framework, a hand-derived formula, a clipped or
+     * averaged one).
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public void setGrad(Tensor gradient) {
+        if (gradient == null) {
+            grad = null;
+            return;
+        }
+        if (!gradient.shape().equals(shape)) {
+            throw new IllegalArgumentException("setGrad: a gradient of shape " + gradient.shape()
+                    + " for a tensor of shape " + shape);
+        }
+        grad = new Tensor(gradient.toArray(), 0, shape);
+    }
+
+    /**
      * Lets the engine reuse this tensor's storage once a backward pass (without {@code retainGraph})
      * has released every node that reads it. Meant for intermediate results that nothing but the
      * graph reads, such as the outputs {@code Sequential} passes from one layer to the next: after
