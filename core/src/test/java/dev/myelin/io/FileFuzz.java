@@ -17,7 +17,8 @@ import net.jqwik.api.Combinators;
 
 /**
  * Mutations of a small valid file, for fuzzing a reader of outside bytes, and the check every try
- * must pass: the reader returns, or throws its own typed exception naming the file, within a second.
+ * must pass: the reader returns, or throws its own typed exception naming the file (with no raw
+ * control character in its message), within a second.
  * Anything else (a runtime exception, an {@link OutOfMemoryError}, a slow try) fails the property.
  */
 final class FileFuzz {
@@ -147,6 +148,9 @@ final class FileFuzz {
         if (thrown != null && !(isOneOf(thrown, typed) && String.valueOf(thrown.getMessage()).contains(file.toString()))) {
             throw new AssertionError(m + ": the reader threw " + thrown + ", not a typed exception naming the file",
                     thrown);
+        }
+        if (thrown != null && thrown.getMessage().chars().anyMatch(c -> c != '\n' && Character.isISOControl(c))) {
+            throw new AssertionError(m + ": a raw control character in the message " + thrown.getMessage(), thrown);
         }
         if (nanos > 1_000_000_000L) {
             throw new AssertionError(m + ": one try took " + nanos / 1_000_000 + " ms");
