@@ -40,7 +40,7 @@ class ReaderFuzzTest {
     private static final List<String> OFFSETS = List.of("[0,0]", "[0,8]", "[4,12]", "[8,0]", "[0,1099511627776]",
             "[18446744073709551615,18446744073709551616]", "[-8,0]", "[0]", "[0,8,16]", "null");
 
-    private static final Path DIR = tempDir();
+    private static final Path DIR = FileFuzz.tempDir("reader-fuzz");
     private static final byte[] SAFETENSORS_FILE = safetensorsFile();
     private static final byte[] STATE_DICT_FILE = stateDictFile();
     private static final byte[] CHECKPOINT_FILE = checkpointFile();
@@ -66,15 +66,7 @@ class ReaderFuzzTest {
 
     @AfterContainer
     static void printCountsAndCleanUp() throws IOException {
-        try (var files = Files.list(DIR)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(DIR);
-        for (FileFuzz.Tally t : List.of(SAFETENSORS, STATE_DICT, CHECKPOINT)) {
-            System.out.println(t.summary());
-        }
+        FileFuzz.finish(DIR, SAFETENSORS, STATE_DICT, CHECKPOINT);
     }
 
     @Provide
@@ -146,15 +138,6 @@ class ReaderFuzzTest {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("reader-fuzz");
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,11 +6,9 @@ import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.testing.FileFuzz;
 import dev.myelin.fashion.testing.FileFuzz.Mutant;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -34,7 +32,7 @@ class RunFilesFuzzTest {
     private static final FileFuzz.Tally CONFIG = new FileFuzz.Tally("RunDirectory.config (config.json)");
     private static final FileFuzz.Tally TRAIN_CONFIG = new FileFuzz.Tally("TrainConfigFile.read (train --config)");
     private static final FileFuzz.Tally METRICS = new FileFuzz.Tally("MetricsFile.read (metrics.json)");
-    private static final Path DIR = tempDir();
+    private static final Path DIR = FileFuzz.tempDir("json-fuzz");
     private static final String CONFIG_JSON = """
             {"model": "cnn", "epochs": 3, "batch_size": 64, "lr": null, "seed": 42, "threads": 2,
              "classes": [0, 2, 4], "augment": true, "label_smoothing": 0.1,
@@ -52,7 +50,7 @@ class RunFilesFuzzTest {
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED)
     void runConfig(@ForAll("configMutants") Mutant m) throws Exception {
-        Path run = DIR.resolve("run");
+        Path run = Files.createDirectories(DIR.resolve("run"));
         FileFuzz.check(CONFIG, m, run.resolve(RunDirectory.CONFIG), f -> RunDirectory.open(run).config(),
                 JsonException.class);
     }
@@ -74,14 +72,7 @@ class RunFilesFuzzTest {
 
     @AfterContainer
     static void printCountsAndCleanUp() throws IOException {
-        try (var files = Files.walk(DIR)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
-        for (FileFuzz.Tally t : List.of(CONFIG, TRAIN_CONFIG, METRICS)) {
-            System.out.println(t.summary());
-        }
+        FileFuzz.finish(DIR, CONFIG, TRAIN_CONFIG, METRICS);
     }
 
     @Provide
@@ -103,15 +94,5 @@ class RunFilesFuzzTest {
                 FileFuzz.jsonMutants(json).map(m -> m.then("nested 70 deep",
                         FileFuzz.utf8("[".repeat(70) + new String(m.bytes(), StandardCharsets.UTF_8)
                                 + "]".repeat(70)))));
-    }
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("json-fuzz");
-            Files.createDirectories(dir.resolve("run"));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

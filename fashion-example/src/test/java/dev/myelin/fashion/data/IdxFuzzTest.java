@@ -4,12 +4,9 @@ import dev.myelin.fashion.testing.FileFuzz;
 import dev.myelin.fashion.testing.FileFuzz.Mutant;
 import dev.myelin.fashion.testing.IdxBytes;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -33,7 +30,7 @@ class IdxFuzzTest {
     private static final FileFuzz.Tally IMAGES_GZ = new FileFuzz.Tally("Idx.readImages (gzip)");
     private static final FileFuzz.Tally LABELS = new FileFuzz.Tally("Idx.readLabels (plain)");
     private static final FileFuzz.Tally LABELS_GZ = new FileFuzz.Tally("Idx.readLabels (gzip)");
-    private static final Path DIR = tempDir();
+    private static final Path DIR = FileFuzz.tempDir("idx-fuzz");
     private static final byte[] IMAGES_FILE = IdxBytes.images(Idx.IMAGES_MAGIC, 3, ROWS, COLS, pixels(3 * ROWS * COLS));
     private static final byte[] LABELS_FILE = IdxBytes.labels(Idx.LABELS_MAGIC, 6, new byte[] {0, 9, 3, 3, 7, 1});
 
@@ -63,15 +60,7 @@ class IdxFuzzTest {
 
     @AfterContainer
     static void printCountsAndCleanUp() throws IOException {
-        try (var files = Files.list(DIR)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(DIR);
-        for (FileFuzz.Tally t : List.of(IMAGES, IMAGES_GZ, LABELS, LABELS_GZ)) {
-            System.out.println(t.summary());
-        }
+        FileFuzz.finish(DIR, IMAGES, IMAGES_GZ, LABELS, LABELS_GZ);
     }
 
     @Provide
@@ -130,13 +119,5 @@ class IdxFuzzTest {
             p[i] = (byte) (i * 13);
         }
         return p;
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("idx-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -28,7 +27,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class ImageFuzzTest {
     private static final int TRIES = 10_000;
-    private static final Path DIR = tempDir();
+    private static final Path DIR = FileFuzz.tempDir("image-fuzz");
     private static final FileFuzz.Tally PNG = new FileFuzz.Tally("ImagePreprocessor.load (PNG)");
     private static final FileFuzz.Tally JPEG = new FileFuzz.Tally("ImagePreprocessor.load (JPEG)");
     private static final FileFuzz.Tally GIF = new FileFuzz.Tally("ImagePreprocessor.load (GIF)");
@@ -71,15 +70,7 @@ class ImageFuzzTest {
 
     @AfterContainer
     static void printCountsAndCleanUp() throws IOException {
-        try (var files = Files.list(DIR)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(DIR);
-        for (FileFuzz.Tally t : List.of(PNG, JPEG, GIF, BMP)) {
-            System.out.println(t.summary());
-        }
+        FileFuzz.finish(DIR, PNG, JPEG, GIF, BMP);
     }
 
     @Provide
@@ -165,13 +156,5 @@ class ImageFuzzTest {
             throw new IllegalStateException("no image descriptor at " + at);
         }
         return at;
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("image-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.myelin.fashion.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -189,6 +193,27 @@ public final class FileFuzz {
         public synchronized String summary() {
             return String.format(Locale.ROOT, "fuzz %s: %d tries, %d accepted, %d refused, slowest try %.1f ms, %.2f s reading",
                     reader, tries, accepted, tries - accepted, slowestNanos / 1e6, totalNanos / 1e9);
+        }
+    }
+
+    /** A fresh temporary directory for the fuzzed files. */
+    public static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes {@code dir} with what it holds, and prints every tally's {@link Tally#summary}. */
+    public static void finish(Path dir, Tally... tallies) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+        for (Tally t : tallies) {
+            System.out.println(t.summary());
         }
     }
 
