@@ -135,7 +135,10 @@ final class FileFuzz {
         return Arbitraries.oneOf(kinds);
     }
 
-    /** Runs {@code reader} on {@code m} written to {@code file}; fails unless it returns or throws one of {@code typed} naming the file. */
+    /**
+     * Runs {@code reader} on {@code m} written to {@code file}; fails unless it returns or throws one of
+     * {@code typed} naming the file, within a second.
+     */
     @SafeVarargs
     static void check(Tally tally, Mutant m, Path file, Reader reader, Class<? extends Exception>... typed)
             throws Exception {
@@ -149,7 +152,9 @@ final class FileFuzz {
         }
         long nanos = System.nanoTime() - start;
         tally.record(nanos, thrown == null);
-        if (thrown != null && !(isOneOf(thrown, typed) && String.valueOf(thrown.getMessage()).contains(file.toString()))) {
+        boolean typedNamingTheFile = thrown != null && isOneOf(thrown, typed)
+                && String.valueOf(thrown.getMessage()).contains(file.toString());
+        if (thrown != null && !typedNamingTheFile) {
             throw new AssertionError(m + ": the reader threw " + thrown + ", not a typed exception naming the file",
                     thrown);
         }
