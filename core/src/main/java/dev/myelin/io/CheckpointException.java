@@ -13,15 +13,21 @@ public final class CheckpointException extends IOException {
 
     private final transient Path file;
 
-    /** An exception about {@code file}; the message reads {@code "<file>: <fault>"}. */
+    /**
+     * An exception about {@code file}; the message reads {@code "<file>: <fault>"}, control characters in
+     * the fault escaped.
+     */
     public CheckpointException(Path file, String fault) {
-        super(file + ": " + fault);
+        super(file + ": " + Json.printable(fault));
         this.file = file;
     }
 
-    /** An exception about {@code file} caused by {@code cause}; the message reads {@code "<file>: <fault>"}. */
+    /**
+     * An exception about {@code file} caused by {@code cause}; the message reads
+     * {@code "<file>: <fault>"}, control characters in the fault escaped.
+     */
     public CheckpointException(Path file, String fault, Throwable cause) {
-        super(file + ": " + fault, cause);
+        super(file + ": " + Json.printable(fault), cause);
         this.file = file;
     }
 

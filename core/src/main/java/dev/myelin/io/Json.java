@@ -50,6 +50,26 @@ final class Json {
         return value;
     }
 
+    /**
+     * {@code s} safe to print: every control character (C0, DEL and C1) but the line feed, and every lone
+     * surrogate, written as a JSON backslash-u escape, so that a message quoting a file's names or values
+     * cannot drive the terminal.
+     */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                sb.append(c).append(s.charAt(++i));
+            } else if (c != '\n' && (Character.isISOControl(c) || Character.isSurrogate(c))) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     /** {@code s} as a JSON string literal: quotes, backslashes and control characters escaped. */
     static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
@@ -116,7 +136,7 @@ final class Json {
             skipWhitespace();
             Object v = value();
             if (map.containsKey(key)) {
-                throw new ParseException("duplicate key \"" + key + "\"", keyAt);
+                throw new ParseException("duplicate key \"" + printable(key) + "\"", keyAt);
             }
             map.put(key, v);
             skipWhitespace();

@@ -21,7 +21,7 @@ public final class StateDictException extends IOException {
      * @param report what did not match; must not be clean
      */
     public StateDictException(Path file, String modelType, LoadReport report) {
-        super(file + ": does not fit " + modelType + "; nothing was loaded:\n" + report.describe());
+        super(file + ": does not fit " + modelType + "; nothing was loaded:\n" + Json.printable(report.describe()));
         this.file = file;
         this.report = report;
     }

@@ -53,4 +53,10 @@ class JsonTest {
         String s = "a\"b\\c\n\u0001é\uD83D\uDE00/";
         assertEquals(s, Json.parse(Json.quote(s)));
     }
+
+    @Test
+    void printableEscapesControlCharactersButLineFeedsAndPairedSurrogates() {
+        assertEquals("a\\u001b[0m\\u009b\\u007f\\ud800\\u0009\n\u00e9\uD83D\uDE00",
+                Json.printable("a\u001b[0m\u009b\u007f\uD800\t\n\u00e9\uD83D\uDE00"));
+    }
 }

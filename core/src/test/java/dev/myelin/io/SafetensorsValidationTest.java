@@ -190,4 +190,28 @@ class SafetensorsValidationTest {
         assertHeaderRejected("metadata-array", "{\"__metadata__\":[]}", new byte[0],
                 "__metadata__ must be an object of strings, got an array");
     }
+
+    /** Names and values from the file reached the terminal raw: an escaped ESC in a tensor name cleared the screen. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"\\u001b[2J\":{\"dtype\":\"F33\",\"shape\":[2],\"data_offsets\":[0,8]}}",
+        "{\"a\\u009b31m\":" + OK_ENTRY + ",\"a\\u009b31m\":" + OK_ENTRY + "}",
+        "{\"a\":{\"dtype\":\"\\u0007\",\"shape\":[2],\"data_offsets\":[0,8]}}",
+        "{\"a\":{\"dtype\":\"F32\",\"shape\":[\"\\u001b]0;title\\u0007\"],\"data_offsets\":[0,8]}}",
+        "{\"__metadata__\":{\"\\u001b\":1},\"a\":" + OK_ENTRY + "}",
+    })
+    void controlCharactersFromTheFileAreEscapedInMessages(String header) throws Exception {
+        Path file = RawFiles.write(dir, "control.safetensors", RawFiles.file(header, RawFiles.f32(1, 2)));
+        SafetensorsException e = assertThrows(SafetensorsException.class, () -> SafetensorsReader.read(file));
+        assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), "raw control character: " + e.getMessage());
+        assertTrue(e.getMessage().contains("\\u00"), "escaped: " + e.getMessage());
+    }
+
+    @Test
+    void controlCharactersInCheckpointMetadataAreEscaped() throws Exception {
+        String header = "{\"__metadata__\":{\"format_version\":\"\\u001b[31m1\"},\"a\":" + OK_ENTRY + "}";
+        Path file = RawFiles.write(dir, "control.ckpt", RawFiles.file(header, RawFiles.f32(1, 2)));
+        CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoint.load(file));
+        assertTrue(e.getMessage().contains("'\\u001b[31m1', not a version number"), e.getMessage());
+    }
 }

@@ -2,6 +2,7 @@ package dev.myelin.fashion.cli;
 
 import dev.myelin.fashion.data.DataLocation;
 import dev.myelin.fashion.data.FashionMnist;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Help.Visibility;
@@ -19,9 +20,10 @@ public final class DataOption {
         return DataLocation.resolve(dir, context.env());
     }
 
-    /** Where the data is; fails, saying how to get it, when files are missing. */
-    Path require(FashionContext context) throws CommandFailure {
+    /** Where the data is; fails, saying how to get it, when files are missing, or saying what it is when not a directory. */
+    Path require(FashionContext context) throws CommandFailure, FileSystemException {
         DataLocation location = location(context);
+        DataLocation.requireDirectory(location.dir());
         List<String> missing = FashionMnist.missingFiles(location.dir());
         if (!missing.isEmpty()) {
             throw new CommandFailure(missingMessage(location, missing));

@@ -103,6 +103,6 @@ final class TrainConfigFile {
 
     private IllegalArgumentException wrong(String key, String expected, Object value) {
         return new IllegalArgumentException("--config " + file + ": \"" + key + "\" must be " + expected + ", not "
-                + value);
+                + JsonParser.printable(String.valueOf(value)));
     }
 }

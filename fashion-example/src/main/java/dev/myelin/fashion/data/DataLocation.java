@@ -1,5 +1,7 @@
 package dev.myelin.fashion.data;
 
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -28,5 +30,20 @@ public record DataLocation(Path dir, String origin) {
             return new DataLocation(Path.of(fromEnv), ENV);
         }
         return new DataLocation(DEFAULT, "default");
+    }
+
+    /**
+     * Checks that {@code dir} is a directory or does not exist yet (to be created by a download).
+     *
+     * @throws FileSystemException saying what {@code dir} is instead (a file, a FIFO or device) and
+     *     where the dataset folder is chosen
+     */
+    public static void requireDirectory(Path dir) throws FileSystemException {
+        if (Files.isDirectory(dir) || !Files.exists(dir)) {
+            return;
+        }
+        String what = Files.isRegularFile(dir) ? "is a file" : "is not a regular file (a FIFO, socket or device)";
+        throw new FileSystemException(dir.toString(), null, what + ", not a directory: the Fashion-MNIST folder (--data"
+                + " DIR, else $" + ENV + ", else " + DEFAULT + ") must be a directory");
     }
 }

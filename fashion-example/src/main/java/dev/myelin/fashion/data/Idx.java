@@ -3,6 +3,7 @@ package dev.myelin.fashion.data;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,14 +15,17 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads IDX files (LeCun's MNIST format), gzip'd or plain; gzip is recognised by its magic bytes,
- * not by the file name.
+ * Reads IDX files (LeCun's MNIST format), gzip'd or plain. Gzip is recognised by its magic bytes
+ * 1f 8b; a file whose name ends in {@code .gz} must have them ("not a gzip file" otherwise), and a file
+ * of any other name without them is read as plain IDX.
  *
  * <p>Everything the header claims is checked before the pixel array is allocated: the magic number,
- * the dimensions, and the data length against the file's length (for gzip, against the uncompressed
- * length in the gzip trailer, so a file of several concatenated gzip members is refused). After
- * reading, a short stream and trailing bytes are faults too. Every fault is an
- * {@link IdxFormatException} naming the file.
+ * the dimensions, and the data length against the file's length. For gzip, against the uncompressed
+ * length in the gzip trailer when deflate could have inflated the file that far (at most 1032 to 1);
+ * otherwise the stream is inflated and counted, without keeping it, to say what is wrong: a stream that
+ * ends early (a cut file), corrupt data, too few or too many bytes, or a trailer that disagrees (a file
+ * of several concatenated gzip members is refused). After reading, a short stream and trailing bytes
+ * are faults too. Every fault is an {@link IdxFormatException} naming the file.
  */
 public final class Idx {
     /** Unsigned bytes, 3 dimensions: images. */
@@ -31,6 +35,8 @@ public final class Idx {
 
     private static final int BUFFER = 1 << 16;
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+    /** A gzip member's 10-byte header, an empty deflate block at the least, and its 8-byte trailer. */
+    private static final int GZIP_MIN_BYTES = 20;
 
     private Idx() {}
 
@@ -102,28 +108,48 @@ public final class Idx {
 
     /** An open IDX file, decompressed if it is gzip'd, that knows how many bytes it holds. */
     private static final class Source implements AutoCloseable {
+        /** Deflate cannot inflate one byte into more than 1032 (258 bytes per 2-bit code), so neither can gzip. */
+        private static final long MAX_INFLATION = 1032;
+
         private final Path file;
         private final boolean gzip;
+        private final long size;
         private final long length;
         private final DataInputStream data;
 
-        private Source(Path file, boolean gzip, long length, DataInputStream data) {
+        private Source(Path file, boolean gzip, long size, long length, InputStream in) {
             this.file = file;
             this.gzip = gzip;
+            this.size = size;
             this.length = length;
-            this.data = data;
+            this.data = new DataInputStream(gzip ? new GzipFaults(in) : in);
         }
 
+        /**
+         * Opens {@code file}: gzip'd if it starts with gzip's magic bytes 1f 8b, whatever its name; a
+         * name ending in {@code .gz} must hold gzip, and anything else is read as plain IDX.
+         */
         static Source open(Path file) throws IOException {
             boolean gzip;
+            long size;
             long length;
             try (FileChannel channel = FileChannel.open(file)) {
-                long size = channel.size();
+                size = channel.size();
                 ByteBuffer head = ByteBuffer.allocate(2);
-                channel.read(head, 0);
-                gzip = size >= 18 && (head.get(0) & 0xFF) == 0x1F && (head.get(1) & 0xFF) == 0x8B;
+                while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+                    // a short read of a regular file happens only at its end
+                }
+                gzip = head.position() == 2 && (head.get(0) & 0xFF) == 0x1F && (head.get(1) & 0xFF) == 0x8B;
+                if (!gzip && file.getFileName() != null && file.getFileName().toString().endsWith(".gz")) {
+                    throw new IdxFormatException(file, "not a gzip file (it does not start with 1f 8b"
+                            + (size < 2 ? ": it is " + size + " bytes long" : "") + ")");
+                }
+                if (gzip && size < GZIP_MIN_BYTES) {
+                    throw endsEarly(file, size);
+                }
                 if (gzip) {
-                    // The last four bytes of a gzip member hold its uncompressed length mod 2^32.
+                    // The last four bytes of a gzip member hold its uncompressed length mod 2^32; in a cut or
+                    // crafted file they are noise, so checkLength trusts them only within deflate's limits.
                     ByteBuffer trailer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
                     channel.read(trailer, size - 4);
                     length = trailer.getInt(0) & 0xFFFFFFFFL;
@@ -133,8 +159,10 @@ public final class Idx {
             }
             InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
             try {
-                InputStream in = gzip ? new GZIPInputStream(raw, BUFFER) : raw;
-                return new Source(file, gzip, length, new DataInputStream(in));
+                return new Source(file, gzip, size, length, gzip ? new GZIPInputStream(raw, BUFFER) : raw);
+            } catch (EOFException e) {
+                raw.close();
+                throw endsEarly(file, size);
             } catch (IOException e) {
                 raw.close();
                 throw new IdxFormatException(file, "not a valid gzip file: " + e.getMessage(), e);
@@ -145,41 +173,60 @@ public final class Idx {
             return data;
         }
 
-        /** Checks, before anything is allocated, that the file holds exactly the promised bytes. */
-        void checkLength(int headerBytes, long bodyBytes, String promise) throws IdxFormatException {
+        /**
+         * Checks, before anything is allocated, that the file holds exactly the promised bytes. A gzip
+         * file is taken at its trailer's word when deflate could have produced that much from the file;
+         * otherwise the stream is inflated and counted (no further than the promise) to say what is wrong.
+         */
+        void checkLength(int headerBytes, long bodyBytes, String promise) throws IOException {
             long expected = headerBytes + bodyBytes;
             if (bodyBytes > MAX_ARRAY) {
                 throw new IdxFormatException(file, "the header promises " + promise + ", more than one array can hold");
             }
-            if (length == expected) {
+            if (!gzip) {
+                if (length != expected) {
+                    throw new IdxFormatException(file, (length < expected ? "truncated" : "trailing bytes")
+                            + ": the header promises " + promise + " (" + expected + " bytes) but the file holds "
+                            + length + " bytes");
+                }
                 return;
             }
-            String holds = gzip ? "the gzip trailer records " + length + " uncompressed bytes"
-                    : "the file holds " + length + " bytes";
-            String fault = length < expected ? "truncated" : "trailing bytes";
-            // A cut gzip file ends in compressed data, not in its trailer, so the length read there is noise.
-            String damaged = gzip ? " (or the gzip file itself is cut short or damaged)" : "";
-            throw new IdxFormatException(file, fault + ": the header promises " + promise
-                    + " (" + expected + " bytes) but " + holds + damaged);
+            if (length == expected && expected <= size * MAX_INFLATION) {
+                return;
+            }
+            long held = headerBytes + inflatedUpTo(bodyBytes + 1);
+            if (held != expected) {
+                throw new IdxFormatException(file, (held < expected ? "truncated" : "trailing bytes")
+                        + ": the header promises " + promise + " (" + expected + " bytes) but the gzip data holds "
+                        + (held < expected ? "only " + held : "more") + " bytes");
+            }
+            throw new IdxFormatException(file, "the gzip trailer records " + length + " uncompressed bytes, not the "
+                    + expected + " the data holds (a damaged file, or several gzip members joined)");
+        }
+
+        /** Inflates and counts the rest of the stream, stopping after {@code limit} bytes. */
+        private long inflatedUpTo(long limit) throws IOException {
+            byte[] buffer = new byte[BUFFER];
+            long total = 0;
+            while (total < limit) {
+                int n = data.read(buffer, 0, (int) Math.min(buffer.length, limit - total));
+                if (n < 0) {
+                    break;
+                }
+                total += n;
+            }
+            return total;
         }
 
         /** Reads exactly {@code bytes} bytes and checks that nothing follows them. */
-        byte[] readBody(int bytes) throws IdxFormatException {
+        byte[] readBody(int bytes) throws IOException {
             byte[] body = new byte[bytes];
-            try {
-                int read = data.readNBytes(body, 0, bytes);
-                if (read < bytes) {
-                    throw new IdxFormatException(file, "truncated: the data ends after " + read + " of " + bytes + " bytes");
-                }
-                if (data.read() != -1) {
-                    throw new IdxFormatException(file, "trailing bytes after the " + bytes + " bytes the header promises");
-                }
-            } catch (EOFException | ZipException e) {
-                throw new IdxFormatException(file, "truncated or corrupt gzip data: " + e.getMessage(), e);
-            } catch (IdxFormatException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new IdxFormatException(file, "unreadable: " + e.getMessage(), e);
+            int read = data.readNBytes(body, 0, bytes);
+            if (read < bytes) {
+                throw new IdxFormatException(file, "truncated: the data ends after " + read + " of " + bytes + " bytes");
+            }
+            if (data.read() != -1) {
+                throw new IdxFormatException(file, "trailing bytes after the " + bytes + " bytes the header promises");
             }
             return body;
         }
@@ -188,5 +235,56 @@ public final class Idx {
         public void close() throws IOException {
             data.close();
         }
+
+        /**
+         * Names the gzip faults: compressed data that runs out (the inflater's EOFException, as opposed to
+         * the clean end of the stream) is a cut file, any other inflater complaint is corrupt data.
+         */
+        private final class GzipFaults extends FilterInputStream {
+            GzipFaults(InputStream in) {
+                super(in);
+            }
+
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (EOFException e) {
+                    throw endsEarly(file, size);
+                } catch (ZipException e) {
+                    throw corrupt(e);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (EOFException e) {
+                    throw endsEarly(file, size);
+                } catch (ZipException e) {
+                    throw corrupt(e);
+                }
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                try {
+                    return super.skip(n);
+                } catch (EOFException e) {
+                    throw endsEarly(file, size);
+                } catch (ZipException e) {
+                    throw corrupt(e);
+                }
+            }
+
+            private IdxFormatException corrupt(ZipException e) {
+                return new IdxFormatException(file, "corrupt gzip data: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static IdxFormatException endsEarly(Path file, long size) {
+        return new IdxFormatException(file, "the gzip stream ends early: the file is truncated (" + size + " bytes)");
     }
 }

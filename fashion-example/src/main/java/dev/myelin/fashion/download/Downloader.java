@@ -1,5 +1,6 @@
 package dev.myelin.fashion.download;
 
+import dev.myelin.fashion.data.DataLocation;
 import dev.myelin.fashion.data.DatasetFile;
 import dev.myelin.fashion.files.AtomicFiles;
 import dev.myelin.fashion.progress.ProgressBar;
@@ -64,6 +65,7 @@ public final class Downloader {
 
     /** Makes sure every file is in {@code dir} with its published MD5. */
     public void fetchAll(Path dir) throws IOException {
+        DataLocation.requireDirectory(dir);
         Files.createDirectories(dir);
         for (DatasetFile file : files) {
             fetch(dir, file);

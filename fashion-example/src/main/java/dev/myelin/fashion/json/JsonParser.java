@@ -1,6 +1,11 @@
 package dev.myelin.fashion.json;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +27,10 @@ import java.util.Map;
  */
 public final class JsonParser {
     static final int MAX_DEPTH = 64;
+    /** The largest file {@link #read} accepts: far above any file the program writes. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
+    private static final String HEX = "0123456789abcdef";
 
     private final String text;
     private int pos;
@@ -43,14 +52,59 @@ public final class JsonParser {
         return value;
     }
 
-    /** Reads and parses a UTF-8 file; errors name the file. */
+    /**
+     * Reads and parses a UTF-8 file; errors name the file. A file larger than {@value #MAX_FILE_BYTES}
+     * bytes is refused before it is read, and bytes that are not UTF-8 are an error, not replaced.
+     */
     public static Object read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new JsonException(file + ": " + size + " bytes is too large for a JSON file of this program (at most "
+                    + MAX_FILE_BYTES + ")");
+        }
+        String text = utf8(file, Files.readAllBytes(file));
         try {
             return parse(text);
         } catch (JsonException e) {
             throw new JsonException(file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * {@code s} with every control character (C0, DEL and C1) and lone surrogate written as a JSON
+     * backslash-u escape, so that a message quoting outside text cannot drive the terminal.
+     */
+    public static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (paired) {
+                sb.append(c).append(s.charAt(++i));
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String utf8(Path file, byte[] bytes) throws JsonException {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new JsonException(file + ": not valid UTF-8 at byte " + in.position() + " (0x"
+                    + String.format("%02x", bytes[in.position()] & 0xFF) + ")");
+        }
+        return out.flip().toString();
     }
 
     private Object value() throws JsonException {
@@ -69,7 +123,7 @@ public final class JsonParser {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     yield number();
                 }
-                throw error("unexpected character '" + c + "'");
+                throw error("unexpected character " + describe(c));
             }
         };
     }
@@ -97,7 +151,7 @@ public final class JsonParser {
             Object value = value();
             if (map.containsKey(key)) {
                 pos = keyAt;
-                throw error("duplicate key \"" + key + "\"");
+                throw error("duplicate key \"" + printable(key) + "\"");
             }
             map.put(key, value);
             skipWhitespace();
@@ -152,7 +206,7 @@ public final class JsonParser {
             }
             if (c < 0x20) {
                 pos--;
-                throw error("unescaped control character in string");
+                throw error("unescaped control character " + describe(c) + " in string");
             }
             if (c != '\\') {
                 sb.append(c);
@@ -169,7 +223,7 @@ public final class JsonParser {
                 case 'u' -> sb.append(unicodeEscape());
                 default -> {
                     pos--;
-                    throw error("invalid escape '\\" + e + "'");
+                    throw error("invalid escape \\ followed by " + describe(e));
                 }
             }
         }
@@ -181,7 +235,7 @@ public final class JsonParser {
         }
         int value = 0;
         for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(text.charAt(pos + i), 16);
+            int digit = HEX.indexOf(Character.toLowerCase(text.charAt(pos + i)));
             if (digit < 0) {
                 throw error("invalid \\u escape");
             }
@@ -198,7 +252,7 @@ public final class JsonParser {
         }
         if (peek() == '0') {
             pos++;
-            if (Character.isDigit(peek())) {
+            if (isDigit(peek())) {
                 throw error("leading zero in number");
             }
         } else if (!digits()) {
@@ -235,7 +289,7 @@ public final class JsonParser {
 
     private boolean digits() {
         int start = pos;
-        while (Character.isDigit(peek())) {
+        while (isDigit(peek())) {
             pos++;
         }
         return pos > start;
@@ -243,7 +297,7 @@ public final class JsonParser {
 
     private Object literal(String word, Object value) throws JsonException {
         if (!text.startsWith(word, pos)) {
-            throw error("unexpected character '" + text.charAt(pos) + "'");
+            throw error("unexpected character " + describe(text.charAt(pos)));
         }
         pos += word.length();
         return value;
@@ -282,6 +336,16 @@ public final class JsonParser {
             }
             pos++;
         }
+    }
+
+    /** JSON's digits are ASCII only ({@link Character#isDigit} also takes other scripts' digits). */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** A character for a message: itself when printable ASCII, else its code point, such as U+001B. */
+    private static String describe(char c) {
+        return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
     }
 
     private JsonException error(String message) {

@@ -33,6 +33,15 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 public final class ImagePreprocessor {
     /** Pictures larger than this (in pixels) are refused before they are decoded. */
     public static final long MAX_PIXELS = 100_000_000L;
+    /**
+     * Above {@link #FREE_PIXELS}, a picture may claim at most this many pixels per byte of its file. A
+     * real picture, even a flat drawing, needs far more bytes than that (deflate, under PNG, cannot
+     * inflate one byte into more than 1032); a cut or crafted file that claims millions of pixels in a
+     * few bytes would otherwise have the decoder allocate and fill them all, for seconds.
+     */
+    public static final long PIXELS_PER_BYTE = 1024;
+    /** Pictures up to this many pixels (256 x 256) are decoded whatever their file size. */
+    public static final long FREE_PIXELS = 1L << 16;
 
     private static final float TRIM_TOLERANCE = 0.05f;
     private static final int SIZE = FashionMnist.ROWS;
@@ -76,10 +85,17 @@ public final class ImagePreprocessor {
     /** Decodes a picture after checking, from its header, that its size is reasonable. */
     static BufferedImage read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new ImageInputException(file, "no such file");
+            throw new ImageInputException(file, Files.isDirectory(file) ? "is a directory, not a picture"
+                    : Files.exists(file) ? "is not a regular file (a FIFO, socket or device), not a picture"
+                    : "no such file");
         }
+        long bytes = Files.size(file);
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            return decode(in, file.toString(), Integer.MAX_VALUE);
+            return decode(in, file.toString(), Integer.MAX_VALUE, bytes);
+        } catch (ImageInputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ImageInputException(file, "cannot read the image: " + e.getMessage());
         }
     }
 
@@ -92,7 +108,7 @@ public final class ImagePreprocessor {
     public static BufferedImage decode(byte[] bytes, String source, int maxSide) throws ImageInputException {
         // In memory: ImageIO.createImageInputStream would cache the stream in a temporary file.
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            return decode(in, source, maxSide);
+            return decode(in, source, maxSide, bytes.length);
         } catch (ImageInputException e) {
             throw e;
         } catch (IOException e) {
@@ -100,8 +116,14 @@ public final class ImagePreprocessor {
         }
     }
 
-    private static BufferedImage decode(ImageInputStream in, String source, int maxSide) throws ImageInputException {
-        Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+    private static BufferedImage decode(ImageInputStream in, String source, int maxSide, long fileBytes)
+            throws ImageInputException {
+        Iterator<ImageReader> readers;
+        try {
+            readers = in == null ? null : ImageIO.getImageReaders(in);
+        } catch (RuntimeException e) {
+            throw new ImageInputException(source, "cannot tell the image format: " + e);
+        }
         if (readers == null || !readers.hasNext()) {
             throw new ImageInputException(source, "not an image this program can read (PNG, JPEG, GIF, BMP, TIFF)");
         }
@@ -118,11 +140,18 @@ public final class ImagePreprocessor {
                 throw new ImageInputException(source, "a " + width + "x" + height + " image is too large (at most "
                         + MAX_PIXELS / 1_000_000 + " megapixels)");
             }
+            if (width * height > Math.max(FREE_PIXELS, PIXELS_PER_BYTE * fileBytes)) {
+                throw new ImageInputException(source, "a " + width + "x" + height + " image in only " + fileBytes
+                        + " bytes: the file is cut short or damaged (at most " + PIXELS_PER_BYTE
+                        + " pixels a byte are decoded)");
+            }
             return reader.read(0);
         } catch (ImageInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImageInputException(source, "cannot decode the image: " + e.getMessage());
+            // Decoders throw odd runtime exceptions on damaged files, often without a message.
+            throw new ImageInputException(source, "cannot decode the image: "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         } finally {
             reader.dispose();
         }

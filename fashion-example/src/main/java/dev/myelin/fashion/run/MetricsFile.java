@@ -69,8 +69,12 @@ public final class MetricsFile {
     }
 
     private static EpochMetrics epoch(Map<String, Object> o, String where) throws JsonException {
+        long epoch = JsonFields.integer(o, "epoch", where);
+        if (epoch < 0 || epoch > Integer.MAX_VALUE) {
+            throw new JsonException(where + ": \"epoch\" is " + epoch + ", not an epoch number");
+        }
         return new EpochMetrics(
-                (int) JsonFields.integer(o, "epoch", where),
+                (int) epoch,
                 JsonFields.number(o, "train_loss", where),
                 JsonFields.number(o, "train_accuracy", where),
                 JsonFields.number(o, "val_loss", where),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.myelin.fashion.data.DataLocation;
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.testing.TestCli;
 import dev.myelin.fashion.testing.TinyFashion;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DownloadCommandTest {
     @TempDir
@@ -66,6 +69,22 @@ class DownloadCommandTest {
         cli.env.put("FASHION_MNIST_DIR", target.toString());
         assertEquals(0, cli.run("download").exitCode());
         assertTrue(FashionMnist.missingFiles(target).isEmpty());
+    }
+
+    /** It said "already exists: FILE", which reads as if the dataset were there. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"download", "train", "evaluate"})
+    void fashionMnistDirNamingAFileSaysItIsNotADirectory(String command) throws Exception {
+        Path file = Files.writeString(target.resolve("fashion.txt"), "not a folder");
+        cli.env.put("FASHION_MNIST_DIR", file.toString());
+
+        TestCli.Result result = command.equals("evaluate")
+                ? cli.run("evaluate", "--run", target.toString()) : cli.run(command);
+
+        assertEquals(1, result.exitCode(), result.err());
+        assertTrue(result.err().startsWith("fashion " + command + ": " + file + ": is a file, not a directory: the"
+                + " Fashion-MNIST folder (--data DIR, else $FASHION_MNIST_DIR, else " + DataLocation.DEFAULT
+                + ") must be a directory"), result.err());
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.myelin.fashion.testing.IdxBytes;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -85,15 +87,54 @@ class IdxTest {
         assertTrue(e.fault().contains("1000 images of 28x28"), e.fault());
     }
 
-    @Test
-    void truncatedGzipFileIsRefused() {
+    /** A cut gzip file ends in compressed data, not in its trailer: whatever its last bytes say, the stream ends early. */
+    @ParameterizedTest(name = "cut to {0} bytes")
+    @ValueSource(ints = {2, 15, 30, 200, -1})
+    void truncatedGzipSaysTheStreamEndsEarly(int keep) {
         byte[] gz = IdxBytes.gzip(IdxBytes.images(Idx.IMAGES_MAGIC, 100, 28, 28, pixels(100 * 784)));
-        Path path = IdxBytes.write(dir.resolve("cut.gz"), Arrays.copyOf(gz, gz.length / 2));
+        int length = keep < 0 ? gz.length + keep : keep;
+        Path path = IdxBytes.write(dir.resolve("cut.gz"), Arrays.copyOf(gz, length));
 
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> Idx.readImages(path, 28, 28, -1));
 
         assertEquals(path, e.file());
-        assertTrue(e.fault().contains("cut short or damaged") || e.fault().contains("truncated"), e.fault());
+        assertEquals("the gzip stream ends early: the file is truncated (" + length + " bytes)", e.fault());
+    }
+
+    @Test
+    void plainFileUnderAGzipNameIsNotAGzipFile() {
+        Path path = IdxBytes.write(dir.resolve("t10k-labels-idx1-ubyte.gz"), IdxBytes.labels(Idx.LABELS_MAGIC, 2, new byte[2]));
+
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> Idx.readLabels(path, 10));
+
+        assertEquals("not a gzip file (it does not start with 1f 8b)", e.fault());
+    }
+
+    @Test
+    void plainFileUnderAnotherNameIsRead() throws Exception {
+        Path path = IdxBytes.write(dir.resolve("labels.idx"), IdxBytes.labels(Idx.LABELS_MAGIC, 2, new byte[] {4, 5}));
+        assertArrayEquals(new int[] {4, 5}, Idx.readLabels(path, 10));
+    }
+
+    /**
+     * A crafted gzip file of a few dozen bytes whose header promises 2 million images and whose trailer
+     * records exactly that many bytes: deflate cannot inflate the file that far, so the 1.5 GB array is
+     * not allocated; the stream is inflated and counted instead.
+     */
+    @Test
+    void gzipTrailerAgreeingWithAHugeHeaderIsNotBelieved() {
+        int count = 2_000_000;
+        byte[] gz = IdxBytes.gzip(IdxBytes.images(Idx.IMAGES_MAGIC, count, 28, 28, pixels(784)));
+        long promised = 16 + (long) count * 784;
+        ByteBuffer.wrap(gz).order(ByteOrder.LITTLE_ENDIAN).putInt(gz.length - 4, (int) promised);
+        Path path = IdxBytes.write(dir.resolve("lie.gz"), gz);
+
+        long start = System.nanoTime();
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> Idx.readImages(path, 28, 28, -1));
+
+        assertTrue(System.nanoTime() - start < 500_000_000L, "refused at once");
+        // The trailer's length is checked against what was inflated (and fails) as the stream ends.
+        assertEquals("corrupt gzip data: Corrupt GZIP trailer", e.fault());
     }
 
     @Test
@@ -169,5 +210,6 @@ class IdxTest {
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> Idx.readLabels(path, 10));
 
         assertEquals(path, e.file());
+        assertTrue(e.fault().startsWith("corrupt gzip data: "), e.fault());
     }
 }

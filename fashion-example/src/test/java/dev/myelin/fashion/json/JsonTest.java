@@ -100,4 +100,51 @@ class JsonTest {
             throw new AssertionError(e);
         }
     }
+
+    /** Raw control bytes in a bad file must not reach the terminal through an error message. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\u001b[2J", "{\"a\": \u001b}", "{\"a\": 1, \"\\u001b[31m\": 2, \"\\u001b[31m\": 3}", "{\"a\": \"x\\\u001b\"}",
+        "{\"a\": \"\u009b31m\u0007\"}", "{\"a\": t\u001b}", "[\"\\u001b\", 1, 1, \"\\u001b\"] \u0007",
+    })
+    void errorMessagesEscapeControlCharacters(String text) {
+        JsonException e = assertThrows(JsonException.class, () -> JsonParser.parse(text));
+        assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), "raw control character in: " + e.getMessage());
+    }
+
+    @Test
+    void duplicateKeyIsQuotedWithEscapes() {
+        JsonException e = assertThrows(JsonException.class, () -> JsonParser.parse("{\"\\u001b[2J\": 1, \"\\u001b[2J\": 2}"));
+        assertTrue(e.getMessage().startsWith("duplicate key \"\\u001b[2J\""), e.getMessage());
+    }
+
+    @Test
+    void printableEscapesControlsAndLoneSurrogatesOnly() {
+        assertEquals("a\\u001b[0m\\u009b\\u007f\\ud800 é \uD83D\uDE00", JsonParser.printable("a\u001b[0m\u009b\u007f\uD800 é \uD83D\uDE00"));
+    }
+
+    /** Character.isDigit takes other scripts' digits: "1." and an Arabic-Indic three reached Double.parseDouble, which threw. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.\u0663", "\u0663", "[1e\u0663]", "\"\\u\uff10\uff10\uff14\uff11\"", "-\uff11"})
+    void onlyAsciiDigitsAreDigits(String text) {
+        assertThrows(JsonException.class, () -> JsonParser.parse(text));
+    }
+
+    @Test
+    void invalidUtf8NamesTheFileAndTheByte(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("metrics.json"), new byte[] {'{', '"', 'a', (byte) 0xC0, (byte) 0x80, '"', ':', '1', '}'});
+        JsonException e = assertThrows(JsonException.class, () -> JsonParser.read(file));
+        assertEquals(file + ": not valid UTF-8 at byte 3 (0xc0)", e.getMessage());
+    }
+
+    @Test
+    void aHugeFileIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config.json");
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {' '}), JsonParser.MAX_FILE_BYTES); // sparse
+        }
+        JsonException e = assertThrows(JsonException.class, () -> JsonParser.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": " + (JsonParser.MAX_FILE_BYTES + 1) + " bytes is too large"), e.getMessage());
+    }
 }

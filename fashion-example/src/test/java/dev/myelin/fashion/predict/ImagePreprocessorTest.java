@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +135,38 @@ class ImagePreprocessorTest {
         ImageInputException missing = assertThrows(ImageInputException.class,
                 () -> ImagePreprocessor.load(dir.resolve("absent.png"), false));
         assertTrue(missing.getMessage().endsWith("no such file"), missing.getMessage());
+    }
+
+    @Test
+    void aDirectoryIsNamedAsOne() {
+        ImageInputException e = assertThrows(ImageInputException.class, () -> ImagePreprocessor.load(dir, false));
+        assertEquals(dir + ": is a directory, not a picture", e.getMessage());
+    }
+
+    @Test
+    void aDeviceOrFifoIsNotARegularFile() throws Exception {
+        Path fifo = dir.resolve("pipe.png");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(fifo), "mkfifo is not available here");
+        for (Path special : List.of(fifo, Path.of("/dev/null"))) {
+            ImageInputException e = assertThrows(ImageInputException.class, () -> ImagePreprocessor.load(special, false));
+            assertEquals(special + ": is not a regular file (a FIFO, socket or device), not a picture", e.getMessage());
+        }
+    }
+
+    /** A 100-byte PNG whose header claims 8000 x 1000 pixels had the decoder allocate and scan them (over a second). */
+    @Test
+    void aPictureClaimingFarMorePixelsThanItsBytesCanHoldIsRefusedBeforeDecoding() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(12, 9, BufferedImage.TYPE_INT_RGB), "png", out);
+        byte[] png = out.toByteArray();
+        ByteBuffer.wrap(png).putInt(16, 8000).putInt(20, 1000);
+        Path file = Files.write(dir.resolve("claims.png"), png);
+
+        ImageInputException e = assertThrows(ImageInputException.class, () -> ImagePreprocessor.load(file, false));
+
+        assertEquals(file + ": a 8000x1000 image in only " + png.length + " bytes: the file is cut short or damaged"
+                + " (at most 1024 pixels a byte are decoded)", e.getMessage());
     }
 
     @Test

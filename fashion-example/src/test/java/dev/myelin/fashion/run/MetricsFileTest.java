@@ -59,6 +59,14 @@ class MetricsFileTest {
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("epoch"), e.getMessage());
     }
 
+    /** 2^32 + 1 was cast to the int 1: an epoch number silently wrong. */
+    @Test
+    void anEpochBeyondAnIntIsRefused() throws Exception {
+        Path file = Files.writeString(dir.resolve("metrics.json"), "{\"history\": [{\"epoch\": 4294967297}]}");
+        JsonException e = assertThrows(JsonException.class, () -> MetricsFile.read(file));
+        assertEquals(file + ": \"epoch\" is 4294967297, not an epoch number", e.getMessage());
+    }
+
     @Test
     void runDirectoryChecksWhatItNeeds() throws Exception {
         assertThrows(NoSuchFileException.class, () -> RunDirectory.open(dir.resolve("absent")));
