@@ -70,11 +70,12 @@ public final class FashionCommands implements Runnable {
      * Reads every enum option by the names users type and lists those names when a value is wrong:
      * picocli's own message lists the constants' upper-case names (MLP, CNN), which the help does not use.
      */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static void registerEnumConverters(CommandLine root) {
         java.util.Set<Class<?>> types = new java.util.LinkedHashSet<>();
         collectEnumTypes(root, types);
         for (Class<?> type : types) {
-            register(root, type.asSubclass(Enum.class));
+            register(root, (Class) type);
         }
     }
 

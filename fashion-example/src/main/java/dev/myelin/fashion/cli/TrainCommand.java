@@ -2,6 +2,7 @@ package dev.myelin.fashion.cli;
 
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.run.RunDirectory;
+import dev.myelin.fashion.run.RunLock;
 import dev.myelin.fashion.train.ModelPreset;
 import dev.myelin.fashion.train.NanPolicy;
 import dev.myelin.fashion.train.OptimizerKind;
@@ -169,6 +170,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainOptions options = options();
+        RunLock.refuseIfHeld(options.out());
         checkRunDirectories(options);
         data.requireOrDownload(context);
         try {

@@ -30,6 +30,9 @@ import java.util.UUID;
  * is taken over with a note. Its holder is checked too ({@link ProcessHandle}): a holder still alive
  * on this host means the file system does not honour locks, and the lock is refused all the same.
  *
+ * <p>Taking over a dead writer's lock also deletes the temporary files ({@code *.tmp}) it may have left
+ * half written; the run's own files are only ever replaced whole, by renaming.
+ *
  * <p>Deleting a lock file while another process waits on it is safe: after locking, the taker reads the
  * file back by its name and finds its own token there, or starts again.
  */
@@ -96,6 +99,7 @@ public final class RunLock implements AutoCloseable {
                 if (!previous.isEmpty()) {
                     notes.println("note: " + dir + " was locked by " + holder(previous)
                             + ", which is gone (killed?); taking the lock over");
+                    removeTemporaryFiles(dir);
                 }
                 return new RunLock(file, channel, lock);
             }
@@ -104,6 +108,41 @@ public final class RunLock implements AutoCloseable {
             channel.close();
         }
         throw new IOException("could not lock " + dir + ": its lock file " + file + " kept changing");
+    }
+
+    /**
+     * Fails, naming the holder, if another process holds the lock of {@code dir} now; creates nothing.
+     * For the checks a command makes before it starts writing, so that they do not report the other
+     * process's half-written files as the folder's state.
+     *
+     * @throws HeldException if the lock is held
+     */
+    public static void refuseIfHeld(Path dir) throws IOException {
+        Path file = dir.resolve(RunDirectory.LOCK);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException sameProcess) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw held(dir, read(file));
+            }
+            try {
+                Map<String, String> holder = read(channel);
+                if (!holder.isEmpty() && aliveHolder(holder).isPresent()) {
+                    throw held(dir, holder);
+                }
+            } finally {
+                lock.release();
+            }
+        } catch (NoSuchFileException released) {
+            // its holder has just finished
+        }
     }
 
     /** Deletes the lock file, then releases the lock. */
@@ -116,6 +155,18 @@ public final class RunLock implements AutoCloseable {
                 lock.release();
             } finally {
                 channel.close();
+            }
+        }
+    }
+
+    /**
+     * Deletes the temporary files a killed writer left behind: every file is written to a temporary
+     * name ending in {@code .tmp} and renamed over its own, so these are never a run's files.
+     */
+    private static void removeTemporaryFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".tmp") && Files.isRegularFile(f)).toList()) {
+                Files.deleteIfExists(f);
             }
         }
     }
@@ -206,10 +257,19 @@ public final class RunLock implements AutoCloseable {
     }
 
     private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown-host";
+        return Host.NAME;
+    }
+
+    /** This machine's name, looked up once (it may ask a name server). */
+    private static final class Host {
+        static final String NAME = lookUp();
+
+        private static String lookUp() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return "unknown-host";
+            }
         }
     }
 }
