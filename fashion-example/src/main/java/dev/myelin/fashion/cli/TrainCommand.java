@@ -39,7 +39,10 @@ import picocli.CommandLine.Spec;
                     + "history.csv and a checkpoint. knn and forest are fitted in one pass: k-NN chooses k "
                     + "from 1, 3, 5, 7, 9 on the validation images; the forest grows --trees trees. "
                     + "The last 5,000 training images (a sixth with --limit) are held out for validation. "
-                    + "Downloads the data first if it is missing. Options left out take the model's defaults.",
+                    + "Downloads the data first if it is missing. Options left out take the model's defaults. "
+                    + "One process at a time writes a run directory: a second one is refused, naming the first "
+                    + "(run.lock). Options that cannot train (a --limit or --batch-size that gives no batch or no "
+                    + "validation image) are refused before anything is written.",
             ""
         })
 final class TrainCommand implements Callable<Integer> {

@@ -14,11 +14,26 @@ import java.util.concurrent.TimeUnit;
  * process: two trainings at once, a kill at a random moment. Output goes to files in {@code logs}.
  */
 public final class ChildFashion {
+    /** As {@code ./fashion} runs: the Vector API on. */
+    public static final List<String> VECTOR = List.of("--add-modules", "jdk.incubator.vector");
+    /**
+     * For many short lives: scalar kernels compiled by C1 only, which start training about three times
+     * sooner than the Vector API's kernels, whose speed needs C2's warm-up. Results are as exact (and
+     * the same from run to run), only not bit-equal to the Vector API's.
+     */
+    public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
+
     private final Path logs;
+    private final List<String> jvmOptions;
     private int started;
 
     public ChildFashion(Path logs) {
+        this(logs, VECTOR);
+    }
+
+    public ChildFashion(Path logs, List<String> jvmOptions) {
         this.logs = logs;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /** A started child: its process and the files its stdout and stderr go to. */
@@ -64,8 +79,9 @@ public final class ChildFashion {
     /** Starts {@code fashion args...} in a new JVM. */
     public Child start(String... args) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java(), "--add-modules", "jdk.incubator.vector", "-Xmx512m",
-                "-Djava.awt.headless=true", "-cp", classPath, "dev.myelin.fashion.FashionCli"));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Xmx512m", "-Djava.awt.headless=true", "-cp", classPath, "dev.myelin.fashion.FashionCli"));
         command.addAll(List.of(args));
         int n = started++;
         Path out = logs.resolve("child-" + n + ".out");
