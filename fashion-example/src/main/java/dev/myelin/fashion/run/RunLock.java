@@ -201,9 +201,9 @@ public final class RunLock implements AutoCloseable {
     }
 
     private static HeldException held(Path dir, Map<String, String> lock) {
-        return new HeldException(dir + " is being written by another training: " + holder(lock)
-                + ". Wait for it to finish, or write to another --out. If that process is gone and the lock stays, "
-                + "delete " + dir.resolve(RunDirectory.LOCK) + ".");
+        return new HeldException(dir + " is being written by " + holder(lock) + ". Wait for it to finish, or "
+                + "choose another --out. If that process is gone and the lock stays, delete "
+                + dir.resolve(RunDirectory.LOCK) + ".");
     }
 
     private static String holder(Map<String, String> lock) {

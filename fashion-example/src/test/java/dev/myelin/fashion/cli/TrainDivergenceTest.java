@@ -10,8 +10,6 @@ import dev.myelin.fashion.run.MetricsFile;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.testing.TestCli;
 import dev.myelin.fashion.testing.TinyFashion;
-import dev.myelin.fashion.train.PresetModelLoader;
-import dev.myelin.fashion.train.Training;
 import dev.myelin.io.SafetensorsFile;
 import dev.myelin.io.SafetensorsReader;
 import dev.myelin.io.SafetensorsWriter;
@@ -32,15 +30,13 @@ class TrainDivergenceTest {
     @TempDir
     Path work;
 
-    private final TestCli cli = new TestCli();
+    private final TestCli cli = TestCli.training();
     private Path data;
 
     @BeforeEach
     void setUp() {
         data = work.resolve("data");
         TinyFashion.write(data, 120, 20, 4);
-        cli.trainer = Training::run;
-        cli.loader = new PresetModelLoader();
     }
 
     @Test

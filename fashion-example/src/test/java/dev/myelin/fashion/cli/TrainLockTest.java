@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.myelin.fashion.run.RunDirectory;
+import dev.myelin.fashion.run.RunLock;
 import dev.myelin.fashion.testing.ChildFashion;
 import dev.myelin.fashion.testing.TestCli;
 import dev.myelin.fashion.testing.TinyFashion;
-import dev.myelin.fashion.train.PresetModelLoader;
-import dev.myelin.fashion.train.Training;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ class TrainLockTest {
 
             ChildFashion.Child second = children.start(train);
             assertEquals(1, second.waitFor(60), second.stdout() + second.stderr());
-            assertTrue(second.stderr().contains("is being written by another training: process " + first.process().pid()),
+            assertTrue(second.stderr().contains(out + " is being written by process " + first.process().pid() + " on "),
                     second.stderr());
             assertTrue(first.process().isAlive(), "the refused training must not disturb the first");
         } finally {
@@ -55,6 +54,33 @@ class TrainLockTest {
     }
 
     @Test
+    void ensembleAndSweepRefuseAFolderThatAnotherCommandWrites() throws Exception {
+        Path data = work.resolve("data");
+        TinyFashion.write(data, 60, 20, 3);
+        Path out = work.resolve("busy");
+        for (String member : new String[] {"a", "b"}) {
+            Files.write(Files.createDirectories(work.resolve(member)).resolve(RunDirectory.MODEL), new byte[] {0});
+        }
+        TestCli cli = new TestCli();
+        try (RunLock held = RunLock.acquire(out, System.out)) {
+            String who = out + " is being written by process " + ProcessHandle.current().pid() + " on ";
+            TestCli.Result ensemble = cli.run("ensemble", "--runs", work.resolve("a").toString(),
+                    work.resolve("b").toString(), "--out", out.toString(), "--data", data.toString());
+            assertEquals(1, ensemble.exitCode(), ensemble.out());
+            assertTrue(ensemble.err().contains(who) && ensemble.err().contains("(this process)"), ensemble.err());
+
+            TestCli.Result sweep = cli.run("sweep", "--model", "mlp", "--trials", "1", "--epochs", "1", "--out",
+                    out.toString(), "--data", data.toString());
+            assertEquals(1, sweep.exitCode(), sweep.out());
+            assertTrue(sweep.err().contains(who), sweep.err());
+
+            TestCli.Result train = cli.run("train", "--out", out.toString(), "--data", data.toString());
+            assertEquals(1, train.exitCode(), train.out());
+            assertTrue(train.err().contains(who), train.err());
+        }
+    }
+
+    @Test
     void trainTakesOverTheLockOfAProcessThatIsGoneAndSaysSo() throws Exception {
         Path data = work.resolve("data");
         TinyFashion.write(data, 60, 20, 3);
@@ -62,9 +88,7 @@ class TrainLockTest {
         long dead = ChildFashion.deadPid();
         Files.writeString(out.resolve(RunDirectory.LOCK), "pid=" + dead + "\nhost="
                 + InetAddress.getLocalHost().getHostName() + "\nstarted=2026-01-01T00:00:00Z\n");
-        TestCli cli = new TestCli();
-        cli.trainer = Training::run;
-        cli.loader = new PresetModelLoader();
+        TestCli cli = TestCli.training();
 
         TestCli.Result result = cli.run("train", "--model", "mlp", "--epochs", "1", "--batch-size", "4",
                 "--data", data.toString(), "--out", out.toString());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.testing.TestCli;
 import dev.myelin.fashion.testing.TinyFashion;
-import dev.myelin.fashion.train.PresetModelLoader;
-import dev.myelin.fashion.train.Training;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +18,7 @@ class TrainRefusalsTest {
     @TempDir
     Path work;
 
-    private final TestCli cli = new TestCli();
+    private final TestCli cli = TestCli.training();
     private Path data;
     private Path out;
 
@@ -29,8 +27,6 @@ class TrainRefusalsTest {
         data = work.resolve("data");
         TinyFashion.write(data, 200, 20, 2);
         out = work.resolve("run");
-        cli.trainer = Training::run;
-        cli.loader = new PresetModelLoader();
     }
 
     private TestCli.Result train(String... options) {

@@ -7,8 +7,6 @@ import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.testing.TestCli;
 import dev.myelin.fashion.testing.TinyFashion;
-import dev.myelin.fashion.train.PresetModelLoader;
-import dev.myelin.fashion.train.Training;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,15 +21,13 @@ class TrainResumeTest {
     @TempDir
     Path work;
 
-    private final TestCli cli = new TestCli();
+    private final TestCli cli = TestCli.training();
     private Path data;
 
     @BeforeEach
     void setUp() {
         data = work.resolve("data");
         TinyFashion.write(data, 120, 20, 9);
-        cli.trainer = Training::run;
-        cli.loader = new PresetModelLoader();
     }
 
     /** An mlp run with every recorded option away from the defaults, stopped after its first epoch. */
