@@ -59,7 +59,7 @@ public final class Training {
      */
     public static void run(TrainOptions options, PrintStream out) throws Exception {
         if (!options.model().trainedInEpochs()) {
-            writing(options.out(), out, () -> ClassicTraining.run(options, out));
+            writing(options.out(), out, false, interrupt -> ClassicTraining.run(options, out));
             return;
         }
         Recipe recipe = Recipe.of(options);
@@ -75,25 +75,27 @@ public final class Training {
             InitFrom.apply(model, options.initFrom(), out);
         }
         Freezing.apply(model, options.freeze(), out);
-        writing(options.out(), out, () -> train(options, recipe, split, model, dropout, out));
+        writing(options.out(), out, true, interrupt -> train(options, recipe, split, model, dropout, interrupt, out));
     }
 
     /** Something that writes into a locked run folder. */
     @FunctionalInterface
     private interface Writer {
-        void write() throws Exception;
+        void write(Interrupt interrupt) throws Exception;
     }
 
     /**
      * Locks {@code dir} (creating it) for {@code writer}. If the folder did not exist and the writer
      * fails before leaving a checkpoint or a model, the folder is removed: a failed start leaves nothing.
+     * With {@code ctrlC}, Ctrl-C is honoured between steps ({@link Interrupt}) and the JVM waits until the
+     * files are written and the lock is released, in that order.
      */
-    private static void writing(Path dir, PrintStream out, Writer writer) throws Exception {
+    private static void writing(Path dir, PrintStream out, boolean ctrlC, Writer writer) throws Exception {
         boolean created = !Files.exists(dir);
         boolean removed = false;
-        try (RunLock lock = RunLock.acquire(dir, out)) {
+        try (Interrupt interrupt = ctrlC ? new Interrupt() : null; RunLock lock = RunLock.acquire(dir, out)) {
             try {
-                writer.write();
+                writer.write(interrupt);
             } catch (Exception | Error e) {
                 if (created && !Files.exists(dir.resolve(RunDirectory.CHECKPOINT))
                         && !Files.exists(dir.resolve(RunDirectory.MODEL))) {
@@ -161,7 +163,7 @@ public final class Training {
     }
 
     private static void train(TrainOptions options, Recipe recipe, Split split, Module model, Generator dropout,
-            PrintStream out) throws Exception {
+            Interrupt interrupt, PrintStream out) throws Exception {
         Path dir = options.out();
         DataLoader loader = DataLoader.builder(split.train()).batchSize(options.batchSize()).shuffle(true)
                 .seed(options.seed()).dropLast(true).transform(Augmentation.forPreset(options.model(), recipe.augment()))
@@ -185,44 +187,41 @@ public final class Training {
                 options.batchSize(), split.validation().size(), split.test().size(), Myelin.threads());
 
         Steps steps = new Steps(model, trainingLoss, optimizer, scheduler, options.onNan(), dir);
-        // Ctrl-C is honoured between steps; until run() returns, the JVM waits for the files to be written.
-        try (Interrupt interrupt = new Interrupt()) {
-            int stopAt = options.stopAfter() == null ? recipe.epochs() : Math.min(recipe.epochs(), options.stopAfter());
-            for (int epoch = progress.epoch; epoch < stopAt; epoch++) {
-                loader.setEpoch(epoch);
-                EpochResult result = trainEpoch(steps, loader, epoch, recipe.epochs(), progress, interrupt, out);
-                if (result == null) {
-                    saveCheckpoint(dir, model, optimizer, scheduler, dropout, epoch, progress);
-                    out.printf("%ninterrupted: checkpoint saved in %s; continue with --resume --out %s%n",
-                            dir.resolve(RunDirectory.CHECKPOINT), dir);
-                    return;
-                }
-                progress.partial = new Partial();
-                steps.checkWeights(epoch);
-                Evaluator.Score val = Evaluator.score(model, split.validation(), loss);
-                EpochMetrics metrics = new EpochMetrics(epoch + 1, result.loss, result.accuracy, val.loss(),
-                        val.accuracy(), optimizer.lr(), result.seconds, result.imagesPerSecond, result.dataSeconds);
-                progress.history.add(metrics);
-                boolean improved = val.accuracy() > progress.bestValidation;
-                if (improved) {
-                    progress.bestValidation = val.accuracy();
-                    StateDict.save(model, dir.resolve(RunDirectory.MODEL));
-                }
-                out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  acc %.2f%%  val loss %.4f  val acc %.2f%%%s  %.0f img/s  %.0fs"
-                        + " (data %.1f%%)%s%n", epoch + 1, recipe.epochs(), result.loss, 100 * result.accuracy, val.loss(),
-                        100 * val.accuracy(), improved ? " (best)" : "", result.imagesPerSecond, result.seconds,
-                        100 * result.dataSeconds / result.seconds,
-                        result.skipped == 0 ? "" : "  (" + result.skipped + " batches skipped: NaN or infinity)");
-                progress.epoch = epoch + 1;
-                saveCheckpoint(dir, model, optimizer, scheduler, dropout, epoch + 1, progress);
-            }
-            if (progress.epoch < recipe.epochs()) {
-                out.printf("stopped after epoch %d of %d (--stop-after); continue with --resume --out %s%n",
-                        progress.epoch, recipe.epochs(), dir);
+        int stopAt = options.stopAfter() == null ? recipe.epochs() : Math.min(recipe.epochs(), options.stopAfter());
+        for (int epoch = progress.epoch; epoch < stopAt; epoch++) {
+            loader.setEpoch(epoch);
+            EpochResult result = trainEpoch(steps, loader, epoch, recipe.epochs(), progress, interrupt, out);
+            if (result == null) {
+                saveCheckpoint(dir, model, optimizer, scheduler, dropout, epoch, progress);
+                out.printf("%ninterrupted: checkpoint saved in %s; continue with --resume --out %s%n",
+                        dir.resolve(RunDirectory.CHECKPOINT), dir);
                 return;
             }
-            finish(dir, model, loss, split, progress, options.onNan(), out);
+            progress.partial = new Partial();
+            steps.checkWeights(epoch);
+            Evaluator.Score val = Evaluator.score(model, split.validation(), loss);
+            EpochMetrics metrics = new EpochMetrics(epoch + 1, result.loss, result.accuracy, val.loss(),
+                    val.accuracy(), optimizer.lr(), result.seconds, result.imagesPerSecond, result.dataSeconds);
+            progress.history.add(metrics);
+            boolean improved = val.accuracy() > progress.bestValidation;
+            if (improved) {
+                progress.bestValidation = val.accuracy();
+                StateDict.save(model, dir.resolve(RunDirectory.MODEL));
+            }
+            out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  acc %.2f%%  val loss %.4f  val acc %.2f%%%s  %.0f img/s  %.0fs"
+                    + " (data %.1f%%)%s%n", epoch + 1, recipe.epochs(), result.loss, 100 * result.accuracy, val.loss(),
+                    100 * val.accuracy(), improved ? " (best)" : "", result.imagesPerSecond, result.seconds,
+                    100 * result.dataSeconds / result.seconds,
+                    result.skipped == 0 ? "" : "  (" + result.skipped + " batches skipped: NaN or infinity)");
+            progress.epoch = epoch + 1;
+            saveCheckpoint(dir, model, optimizer, scheduler, dropout, epoch + 1, progress);
         }
+        if (progress.epoch < recipe.epochs()) {
+            out.printf("stopped after epoch %d of %d (--stop-after); continue with --resume --out %s%n",
+                    progress.epoch, recipe.epochs(), dir);
+            return;
+        }
+        finish(dir, model, loss, split, progress, options.onNan(), out);
     }
 
     /** Scores the best epoch's weights on the test set and writes the final metrics. */
