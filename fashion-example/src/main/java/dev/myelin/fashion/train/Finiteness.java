@@ -1,21 +1,29 @@
 package dev.myelin.fashion.train;
 
+import dev.myelin.Myelin;
 import dev.myelin.nn.Parameter;
 import dev.myelin.tensor.Tensor;
 import java.util.Map;
 
 /**
  * Finds NaN and infinity in gradients and weights, cheaply enough to run on every training step: one
- * pass over the floats with eight independent accumulators of {@code x - x}, which is 0 for a finite
- * {@code x} and NaN otherwise, so a sum of them never overflows and is 0 exactly when every value is
- * finite. (About 0.1 ms for the 421,642 gradients of the cnn, against an 11 ms step.)
+ * pass over the floats summing {@code x - x}, which is 0 for a finite {@code x} and NaN otherwise, so
+ * the sum never overflows and is 0 exactly when every value is finite. On vectors when the Vector API is
+ * on ({@link VectorFiniteness}), else with eight independent scalar accumulators.
  */
 final class Finiteness {
     private Finiteness() {
     }
 
+    private static final boolean VECTOR = Myelin.vectorized();
+
     /** Whether every one of {@code n} floats from {@code off} is finite. */
     static boolean allFinite(float[] x, int off, int n) {
+        return VECTOR ? VectorFiniteness.allFinite(x, off, n) : scalarAllFinite(x, off, n);
+    }
+
+    /** {@link #allFinite} without the Vector API. */
+    static boolean scalarAllFinite(float[] x, int off, int n) {
         float a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
         int i = off;
         int end = off + n;
