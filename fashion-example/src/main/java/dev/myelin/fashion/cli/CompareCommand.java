@@ -7,7 +7,6 @@ import dev.myelin.fashion.compare.ComparisonLink;
 import dev.myelin.fashion.compare.ComparisonTable;
 import dev.myelin.fashion.compare.ModelMeasurer;
 import dev.myelin.fashion.compare.QuickRecipe;
-import dev.myelin.fashion.data.DataLocation;
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.data.ImageSet;
 import dev.myelin.fashion.files.AtomicFiles;
@@ -206,12 +205,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** The data folder: downloaded first when models are to be trained, else it must be there. */
     private Path dataFor(List<ModelPreset> toTrain) throws Exception {
-        DataLocation location = data.location(context);
-        if (!toTrain.isEmpty() && !FashionMnist.missingFiles(location.dir()).isEmpty()) {
-            context.out().println("Fashion-MNIST is not in " + location.dir() + " yet; downloading it first.");
-            DownloadCommand.fetch(context, location.dir());
-        }
-        return data.require(context);
+        return toTrain.isEmpty() ? data.require(context) : data.requireOrDownload(context);
     }
 
     private void write(Path dir, Comparison comparison, List<RunDirectory> runs) throws Exception {

@@ -2,6 +2,7 @@ package dev.myelin.fashion.cli;
 
 import dev.myelin.fashion.data.DataLocation;
 import dev.myelin.fashion.data.FashionMnist;
+import dev.myelin.fashion.download.DownloadException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,16 +32,43 @@ public final class DataOption {
         return location.dir();
     }
 
+    /**
+     * Where the data is, downloading it first when files are missing (train, sweep, compare); fails, as
+     * {@link #require} does, saying where it looked and how to point elsewhere, when the download fails.
+     */
+    Path requireOrDownload(FashionContext context) throws Exception {
+        DataLocation location = location(context);
+        DataLocation.requireDirectory(location.dir());
+        if (!FashionMnist.missingFiles(location.dir()).isEmpty()) {
+            context.out().println("Fashion-MNIST is not in " + location.dir() + " yet; downloading it first.");
+            try {
+                DownloadCommand.fetch(context, location.dir());
+            } catch (DownloadException e) {
+                throw new CommandFailure("Fashion-MNIST is not in " + where(location) + ", and " + e.getMessage() + "\n"
+                        + elsewhere());
+            }
+        }
+        return location.dir();
+    }
+
     static String missingMessage(DataLocation location, List<String> missing) {
-        String where = switch (location.origin()) {
+        String download = location.origin().equals("default")
+                ? "./fashion download" : "./fashion download --data " + location.dir();
+        return "Fashion-MNIST is not in " + where(location) + "; missing " + String.join(", ", missing) + ".\n"
+                + "Get it with: " + download + "\n"
+                + elsewhere();
+    }
+
+    private static String where(DataLocation location) {
+        return switch (location.origin()) {
             case "--data" -> location.dir() + " (given by --data)";
             case DataLocation.ENV -> location.dir() + " (named by " + DataLocation.ENV + ")";
             default -> location.dir() + " (the default place)";
         };
-        String download = location.origin().equals("default")
-                ? "./fashion download" : "./fashion download --data " + location.dir();
-        return "Fashion-MNIST is not in " + where + "; missing " + String.join(", ", missing) + ".\n"
-                + "Get it with: " + download + "\n"
-                + "or set " + DataLocation.ENV + " to a directory that holds the four files.";
+    }
+
+    /** The last line of both messages: the two ways to point at data that is elsewhere. */
+    private static String elsewhere() {
+        return "or give --data DIR, or set " + DataLocation.ENV + ", naming a directory that holds the four files.";
     }
 }

@@ -2,8 +2,11 @@ package dev.myelin.fashion.cli;
 
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.data.ImageSet;
+import dev.myelin.fashion.ensemble.EnsembleModel;
 import dev.myelin.fashion.ensemble.EnsembleRun;
+import dev.myelin.fashion.run.Metrics;
 import dev.myelin.fashion.run.RunDirectory;
+import dev.myelin.fashion.run.RunLock;
 import dev.myelin.fashion.train.Training;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +57,8 @@ final class EnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
-            throw new ParameterException(spec.commandLine(), "--out " + out + " already exists and is not empty; "
-                    + "choose a new folder");
-        }
+        checkOut();
+
         List<RunDirectory> members = new ArrayList<>();
         for (Path run : runs) {
             RunDirectory dir = RunDirectory.open(run);
@@ -73,8 +74,13 @@ final class EnsembleCommand implements Callable<Integer> {
         ImageSet validation = train.slice(train.size() - held, train.size());
         context.out().printf("Ensemble of %d runs, measured on %,d validation and %,d test images%n",
                 members.size(), validation.size(), mnist.test().size());
-        var ensemble = EnsembleRun.create(members, out, context.modelLoader(), validation, mnist.test(), context.out());
-        var metrics = RunDirectory.open(out).metrics().orElseThrow();
+        EnsembleModel ensemble;
+        Metrics metrics;
+        try (RunLock lock = RunLock.acquire(out, context.err())) {
+            checkOut(); // again, now that no other process can write it
+            ensemble = EnsembleRun.create(members, out, context.modelLoader(), validation, mnist.test(), context.out());
+            metrics = RunDirectory.open(out).metrics().orElseThrow();
+        }
         context.out().printf(Locale.ROOT, "ensemble: validation accuracy %.2f%%, test accuracy %.2f%% (%d members)%n",
                 100 * (Double) metrics.test().get("best_validation_accuracy"), 100 * metrics.testAccuracy(),
                 ensemble.members().size());
@@ -85,9 +91,17 @@ final class EnsembleCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void checkOut() throws java.io.IOException {
+        if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " already exists and is not empty; "
+                    + "choose a new folder");
+        }
+    }
+
+    /** Whether {@code dir} holds nothing but, maybe, a lock file (whose holder the lock then names). */
     private static boolean isEmpty(Path dir) throws java.io.IOException {
         try (var entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+            return entries.allMatch(f -> f.getFileName().toString().equals(RunDirectory.LOCK));
         }
     }
 }

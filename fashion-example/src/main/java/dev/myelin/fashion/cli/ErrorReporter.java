@@ -1,5 +1,6 @@
 package dev.myelin.fashion.cli;
 
+import dev.myelin.fashion.train.TrainingDiverged;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -36,6 +37,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static String describe(Exception e) {
         return switch (e) {
             case CommandFailure f -> f.getMessage();
+            case TrainingDiverged d -> d.getMessage();
             case NoSuchFileException f -> f.getReason() != null
                     ? f.getFile() + ": " + f.getReason() : "no such file or directory: " + f.getFile();
             case AccessDeniedException f -> "permission denied: " + f.getFile();

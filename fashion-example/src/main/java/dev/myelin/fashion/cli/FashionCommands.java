@@ -52,6 +52,7 @@ public final class FashionCommands implements Runnable {
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         // Applied after the subcommands are added, so that they inherit it.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        registerEnumConverters(commandLine);
         commandLine.setOut(new PrintWriter(context.out(), true));
         commandLine.setErr(new PrintWriter(context.err(), true));
         commandLine.setExecutionExceptionHandler(new ErrorReporter(context));
@@ -63,6 +64,37 @@ public final class FashionCommands implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing a command: download, explore, train, evaluate, report, predict, compare, ensemble, sweep or export");
+    }
+
+    /**
+     * Reads every enum option by the names users type and lists those names when a value is wrong:
+     * picocli's own message lists the constants' upper-case names (MLP, CNN), which the help does not use.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void registerEnumConverters(CommandLine root) {
+        java.util.Set<Class<?>> types = new java.util.LinkedHashSet<>();
+        collectEnumTypes(root, types);
+        for (Class<?> type : types) {
+            register(root, (Class) type);
+        }
+    }
+
+    private static void collectEnumTypes(CommandLine command, java.util.Set<Class<?>> types) {
+        command.getCommandSpec().options().stream().map(o -> o.type()).filter(Class::isEnum).forEach(types::add);
+        command.getSubcommands().values().forEach(sub -> collectEnumTypes(sub, types));
+    }
+
+    private static <E extends Enum<E>> void register(CommandLine root, Class<E> type) {
+        root.registerConverter(type, value -> {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.toString().equalsIgnoreCase(value) || constant.name().equalsIgnoreCase(value)) {
+                    return constant;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected one of "
+                    + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList()
+                    + " but was '" + value + "'");
+        });
     }
 
     private static void withExitCodes(CommandLine commandLine) {

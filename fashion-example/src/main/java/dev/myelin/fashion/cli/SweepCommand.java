@@ -1,14 +1,11 @@
 package dev.myelin.fashion.cli;
 
-import dev.myelin.fashion.data.DataLocation;
-import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.sweep.Sweep;
 import dev.myelin.fashion.train.ModelPreset;
 import dev.myelin.fashion.train.Recipe;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
@@ -102,16 +99,11 @@ final class SweepCommand implements Callable<Integer> {
         if (budgetMinutes != null && !(budgetMinutes > 0)) {
             throw usage("--budget-minutes must be positive, not " + budgetMinutes);
         }
-        DataLocation location = data.location(context);
-        List<String> missing = FashionMnist.missingFiles(location.dir());
-        if (!missing.isEmpty()) {
-            context.out().println("Fashion-MNIST is not in " + location.dir() + " yet; downloading it first.");
-            DownloadCommand.fetch(context, location.dir());
-        }
+        Path dataDir = data.requireOrDownload(context);
         Path dir = out != null ? out
                 : Path.of("runs", "sweep-" + model + "-" + LocalDateTime.now(context.clock()).format(STAMP));
         int schedule = epochs != null ? epochs : Recipe.defaults(model).epochs();
-        Sweep.run(new Sweep.Options(model, trials, schedule, eta, seed, budgetMinutes, threads, limit, location.dir(), dir),
+        Sweep.run(new Sweep.Options(model, trials, schedule, eta, seed, budgetMinutes, threads, limit, dataDir, dir),
                 context.trainer()::train, context.out());
         context.out().println();
         context.out().println("Wrote " + dir.resolve(Sweep.TABLE) + " and " + dir.resolve(Sweep.BEST));

@@ -1,13 +1,15 @@
 package dev.myelin.fashion.cli;
 
-import dev.myelin.fashion.data.DataLocation;
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.run.RunDirectory;
+import dev.myelin.fashion.run.RunLock;
 import dev.myelin.fashion.train.ModelPreset;
+import dev.myelin.fashion.train.NanPolicy;
 import dev.myelin.fashion.train.OptimizerKind;
 import dev.myelin.fashion.train.Recipe;
 import dev.myelin.fashion.train.ScheduleKind;
 import dev.myelin.fashion.train.TrainOptions;
+import dev.myelin.fashion.train.TrainUsageException;
 import dev.myelin.fashion.train.Tuning;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +18,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code ./fashion train}: parses the options into a {@link TrainOptions} and hands it to the trainer. */
@@ -35,7 +39,10 @@ import picocli.CommandLine.Spec;
                     + "history.csv and a checkpoint. knn and forest are fitted in one pass: k-NN chooses k "
                     + "from 1, 3, 5, 7, 9 on the validation images; the forest grows --trees trees. "
                     + "The last 5,000 training images (a sixth with --limit) are held out for validation. "
-                    + "Downloads the data first if it is missing. Options left out take the model's defaults.",
+                    + "Downloads the data first if it is missing. Options left out take the model's defaults. "
+                    + "One process at a time writes a run directory: a second one is refused, naming the first "
+                    + "(run.lock). Options that cannot train (a --limit or --batch-size that gives no batch or no "
+                    + "validation image) are refused before anything is written.",
             ""
         })
 final class TrainCommand implements Callable<Integer> {
@@ -117,8 +124,16 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--resume",
-            description = "Continue the run in --out from its checkpoint.")
+            description = "Continue the run in --out from its checkpoint, with the options of its config.json. "
+                    + "Options given again must have the same values, but for --threads, --stop-after, --on-nan "
+                    + "and --data, and a larger --epochs with --schedule none (to train longer).")
     boolean resume;
+
+    @Option(names = "--on-nan", paramLabel = "WHAT", defaultValue = "stop",
+            description = "When a batch's loss or a gradient is NaN or infinite: stop (exit 1, naming the step, the "
+                    + "batch and the parameter; the last good checkpoint and model are kept) or skip the batch "
+                    + "(no optimizer step; the skips are counted in metrics.json): ${COMPLETION-CANDIDATES}.")
+    NanPolicy onNan;
 
     @Option(names = "--init-from", paramLabel = "RUN", showDefaultValue = Visibility.NEVER,
             description = "Start from the weights of another run (fine-tuning). Default: fresh weights.")
@@ -158,14 +173,14 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainOptions options = options();
+        RunLock.refuseIfHeld(options.out());
         checkRunDirectories(options);
-        DataLocation location = data.location(context);
-        List<String> missing = FashionMnist.missingFiles(location.dir());
-        if (!missing.isEmpty()) {
-            context.out().println("Fashion-MNIST is not in " + location.dir() + " yet; downloading it first.");
-            DownloadCommand.fetch(context, location.dir());
+        data.requireOrDownload(context);
+        try {
+            context.trainer().train(options, context.out());
+        } catch (TrainUsageException e) {
+            throw usage(e.getMessage());
         }
-        context.trainer().train(options, context.out());
         context.out().println();
         context.out().println("Next: ./fashion evaluate --run " + options.out());
         context.out().println("      ./fashion report --run " + options.out());
@@ -174,9 +189,21 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The parsed options, checked, with the run directory chosen. */
     TrainOptions options() {
+        if (resume && config != null) {
+            throw usage("--resume takes the options of the run's own config.json; --config does not apply");
+        }
+        if (resume && out != null && Files.isRegularFile(out.resolve(RunDirectory.CONFIG))) {
+            try {
+                TrainConfigFile run = TrainConfigFile.read(out.resolve(RunDirectory.CONFIG));
+                checkSameAsRun(run);
+                applyConfig(run, true);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
         if (config != null) {
             try {
-                applyConfig(TrainConfigFile.read(config));
+                applyConfig(TrainConfigFile.read(config), false);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
@@ -204,7 +231,8 @@ final class TrainCommand implements Callable<Integer> {
                 : Path.of("runs", model + "-" + LocalDateTime.now(context.clock()).format(STAMP));
         TrainOptions options = new TrainOptions(model, epochs, batchSize, learningRate, optimizer, schedule, augment,
                 new Tuning(weightDecay, momentum, nesterov, labelSmoothing, dropout), seed,
-                threads, runDir, resume, initFrom, freeze, data.location(context).dir(), limit, trees, stopAfter, classes());
+                threads, runDir, resume, initFrom, freeze, data.location(context).dir(), limit, trees, stopAfter, classes(),
+                onNan);
         if (model.trainedInEpochs()) {
             try {
                 Recipe.of(options); // the overrides' ranges, and whether each applies to the preset
@@ -215,32 +243,105 @@ final class TrainCommand implements Callable<Integer> {
         return options;
     }
 
-    /** Takes from {@code file} every option the command line did not give. */
-    private void applyConfig(TrainConfigFile file) {
-        ParseResult given = spec.commandLine().getParseResult();
-        java.util.function.Predicate<String> absent = name -> !given.hasMatchedOption(name);
-        if (absent.test("--model") && file.choice("model", ModelPreset.class) != null) {
-            model = file.choice("model", ModelPreset.class);
+    /** An option that a run's config.json records under {@code key}; {@code --config} takes it if {@code fromConfig}. */
+    private record Recorded(String option, String key, Function<TrainConfigFile, Object> read, Supplier<Object> value,
+            Consumer<Object> set, boolean fromConfig) {
+    }
+
+    /** The options config.json records, each with how to read it from the file and to get and set it here. */
+    @SuppressWarnings("unchecked")
+    private List<Recorded> recorded() {
+        return List.of(
+                new Recorded("--model", "model", f -> f.choice("model", ModelPreset.class), () -> model,
+                        v -> model = (ModelPreset) v, true),
+                new Recorded("--epochs", "epochs", f -> f.integer("epochs"), () -> epochs, v -> epochs = (Integer) v, true),
+                new Recorded("--batch-size", "batch_size", f -> f.integer("batch_size"), () -> batchSize,
+                        v -> batchSize = (Integer) v, true),
+                new Recorded("--lr", "lr", f -> f.number("lr"), () -> learningRate, v -> learningRate = (Double) v, true),
+                new Recorded("--optimizer", "optimizer", f -> f.choice("optimizer", OptimizerKind.class), () -> optimizer,
+                        v -> optimizer = (OptimizerKind) v, true),
+                new Recorded("--schedule", "schedule", f -> f.choice("schedule", ScheduleKind.class), () -> schedule,
+                        v -> schedule = (ScheduleKind) v, true),
+                new Recorded("--augment", "augment", f -> f.bool("augment"), () -> augment, v -> augment = (Boolean) v, true),
+                new Recorded("--weight-decay", "weight_decay", f -> f.number("weight_decay"), () -> weightDecay,
+                        v -> weightDecay = (Double) v, true),
+                new Recorded("--momentum", "momentum", f -> f.number("momentum"), () -> momentum,
+                        v -> momentum = (Double) v, true),
+                new Recorded("--nesterov", "nesterov", f -> f.bool("nesterov"), () -> nesterov,
+                        v -> nesterov = (Boolean) v, true),
+                new Recorded("--label-smoothing", "label_smoothing", f -> f.number("label_smoothing"),
+                        () -> labelSmoothing, v -> labelSmoothing = (Double) v, true),
+                new Recorded("--dropout", "dropout", f -> f.number("dropout"), () -> dropout, v -> dropout = (Double) v, true),
+                new Recorded("--seed", "seed", f -> f.integer("seed"), () -> seed, v -> seed = ((Number) v).longValue(), true),
+                new Recorded("--classes", "classes", f -> f.integers("classes"), () -> classes.isEmpty() ? null : classes,
+                        v -> classes = new ArrayList<>((List<Integer>) v), true),
+                new Recorded("--limit", "limit", f -> f.integer("limit"), () -> limit, v -> limit = (Integer) v, false),
+                new Recorded("--freeze", "freeze", f -> emptyToNull(f.strings("freeze")), () -> emptyToNull(freeze),
+                        v -> freeze = new ArrayList<>((List<String>) v), false));
+    }
+
+    private static <T> List<T> emptyToNull(List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
+    }
+
+    /**
+     * Takes from {@code file} every option the command line did not give: for {@code --config}, the
+     * recipe; for {@code --resume}, everything the run recorded.
+     */
+    private void applyConfig(TrainConfigFile file, boolean resuming) {
+        for (Recorded r : recorded()) {
+            Object value = r.read().apply(file);
+            if ((r.fromConfig() || resuming) && !given(r.option()) && value != null) {
+                r.set().accept(value);
+            }
         }
-        if (absent.test("--batch-size") && file.integer("batch_size") != null) {
-            batchSize = file.integer("batch_size");
+    }
+
+    /**
+     * Refuses an option given with --resume whose value differs from the run's: a resumed run goes on
+     * as it began. A larger --epochs is allowed with a constant learning rate (--schedule none), whose
+     * steps do not depend on the run's length.
+     */
+    private void checkSameAsRun(TrainConfigFile run) {
+        TrainConfigFile resolved = run.resolved();
+        for (Recorded r : recorded()) {
+            if (!given(r.option())) {
+                continue;
+            }
+            Object recorded = r.read().apply(run);
+            if (recorded == null) {
+                recorded = r.read().apply(resolved); // the preset's default, as the run resolved it
+            }
+            Object mine = r.value().get();
+            if (same(mine, recorded)) {
+                continue;
+            }
+            Object scheduleUsed = run.choice("schedule", ScheduleKind.class) != null
+                    ? run.choice("schedule", ScheduleKind.class) : resolved.choice("schedule", ScheduleKind.class);
+            if (r.option().equals("--epochs") && recorded instanceof Integer before && epochs > before
+                    && scheduleUsed == ScheduleKind.NONE) {
+                continue;
+            }
+            throw usage("--resume continues the run as its " + run.file() + " says: " + r.option() + " " + shown(mine)
+                    + " contradicts its " + r.key() + " " + shown(recorded) + ". Leave " + r.option() + " out; only "
+                    + "--threads, --stop-after, --on-nan, --data and, with --schedule none, a larger --epochs may change "
+                    + "when resuming");
         }
-        if (absent.test("--seed") && file.integer("seed") != null) {
-            seed = file.integer("seed");
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
         }
-        epochs = absent.test("--epochs") ? file.integer("epochs") : epochs;
-        learningRate = absent.test("--lr") ? file.number("lr") : learningRate;
-        optimizer = absent.test("--optimizer") ? file.choice("optimizer", OptimizerKind.class) : optimizer;
-        schedule = absent.test("--schedule") ? file.choice("schedule", ScheduleKind.class) : schedule;
-        augment = absent.test("--augment") ? file.bool("augment") : augment;
-        weightDecay = absent.test("--weight-decay") ? file.number("weight_decay") : weightDecay;
-        momentum = absent.test("--momentum") ? file.number("momentum") : momentum;
-        nesterov = absent.test("--nesterov") ? file.bool("nesterov") : nesterov;
-        labelSmoothing = absent.test("--label-smoothing") ? file.number("label_smoothing") : labelSmoothing;
-        dropout = absent.test("--dropout") ? file.number("dropout") : dropout;
-        if (absent.test("--classes") && file.integers("classes") != null) {
-            classes = new ArrayList<>(file.integers("classes"));
-        }
+        return java.util.Objects.equals(a, b);
+    }
+
+    private static String shown(Object value) {
+        return value == null ? "none" : value.toString();
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** Refuses the options that mean nothing to the chosen model, rather than ignoring them silently. */
@@ -263,16 +364,48 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Refuses to write over a run, and to resume what cannot be resumed, saying in each case what can be
+     * done instead.
+     */
     private void checkRunDirectories(TrainOptions options) throws CommandFailure {
         Path runDir = options.out();
-        if (options.resume() && !Files.exists(runDir.resolve(RunDirectory.CHECKPOINT))) {
-            throw new CommandFailure(runDir + " has no " + RunDirectory.CHECKPOINT + " to resume from");
-        }
-        if (!options.resume() && Files.exists(runDir.resolve(RunDirectory.MODEL))) {
-            throw new CommandFailure(runDir + " already holds a trained model; choose another --out, or add --resume");
+        boolean model = Files.exists(runDir.resolve(RunDirectory.MODEL));
+        boolean checkpoint = Files.exists(runDir.resolve(RunDirectory.CHECKPOINT));
+        String finished = runDir + " holds a finished run";
+        String instead = ": evaluate it (./fashion evaluate --run " + runDir + "), train into another --out "
+                + "(--init-from " + runDir + " starts from its weights), or delete the folder to train it again";
+        if (options.resume()) {
+            if (!checkpoint && model) {
+                throw new CommandFailure(finished + " (a model and no checkpoint), which cannot be continued" + instead);
+            }
+            if (!checkpoint && !Files.exists(runDir.resolve(RunDirectory.CONFIG))) {
+                throw new CommandFailure(runDir + " holds no run to resume (no " + RunDirectory.CHECKPOINT + ", no "
+                        + RunDirectory.CONFIG + "); leave out --resume to start one there");
+            }
+            if (checkpoint && testedEpochs(runDir) >= Recipe.of(options).epochs()) {
+                throw new CommandFailure(finished + ", trained to its last epoch and tested" + instead
+                        + (Recipe.of(options).schedule() == ScheduleKind.NONE ? "; or give a larger --epochs to train it longer" : ""));
+            }
+        } else if (model || checkpoint) {
+            if (checkpoint && testedEpochs(runDir) < 0) {
+                throw new CommandFailure(runDir + " holds an unfinished run; continue it with --resume --out " + runDir
+                        + ", or choose another --out");
+            }
+            throw new CommandFailure(finished + instead);
         }
         if (options.initFrom() != null && !Files.isRegularFile(options.initFrom().resolve(RunDirectory.MODEL))) {
             throw new CommandFailure("--init-from " + options.initFrom() + ": no " + RunDirectory.MODEL + " there");
+        }
+    }
+
+    /** How many epochs a finished run trained (its metrics have test figures), or -1 if it is not finished. */
+    private static int testedEpochs(Path runDir) {
+        try {
+            return RunDirectory.open(runDir).metrics().filter(m -> m.test().containsKey("accuracy"))
+                    .map(m -> m.history().size()).orElse(-1);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -83,22 +83,46 @@ final class TrainConfigFile {
     }
 
     List<Integer> integers(String key) {
+        return list(key, "a list of whole numbers", item -> item instanceof Long n && n == n.intValue() ? n.intValue() : null);
+    }
+
+    /** A list of strings, such as {@code "freeze": ["0.", "3."]}. */
+    List<String> strings(String key) {
+        return list(key, "a list of strings", item -> item instanceof String text ? text : null);
+    }
+
+    /** A list whose items {@code convert} takes (null for an item of the wrong type). */
+    private <T> List<T> list(String key, String expected, java.util.function.Function<Object, T> convert) {
         Object v = values.get(key);
         if (v == null) {
             return null;
         }
-        List<Integer> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         try {
             for (Object item : JsonFields.array(v, key)) {
-                if (!(item instanceof Long n) || n != n.intValue()) {
-                    throw wrong(key, "a list of whole numbers", v);
+                T converted = convert.apply(item);
+                if (converted == null) {
+                    throw wrong(key, expected, v);
                 }
-                out.add(n.intValue());
+                out.add(converted);
             }
         } catch (JsonException e) {
-            throw wrong(key, "a list of whole numbers", v);
+            throw wrong(key, expected, v);
         }
         return out;
+    }
+
+    /** The {@code "resolved"} object a run's config.json holds (the preset's defaults made explicit); empty if none. */
+    TrainConfigFile resolved() {
+        Object v = values.get("resolved");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        return new TrainConfigFile(file, map);
+    }
+
+    /** The file it was read from. */
+    Path file() {
+        return file;
     }
 
     private IllegalArgumentException wrong(String key, String expected, Object value) {

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  *   report.html         written by ./fashion report
  *   comparison.json     written by ./fashion compare: where its page is (see compare.ComparisonLink)
  *   members/            an ensemble's member runs, instead of model.safetensors
+ *   run.lock            while a process writes the folder: who (see RunLock)
  * </pre>
  */
 public final class RunDirectory {
@@ -39,6 +40,8 @@ public final class RunDirectory {
     public static final String COMPARISON = "comparison.json";
     /** The folder of an ensemble's member runs (see {@code ensemble.EnsembleRun}). */
     public static final String MEMBERS = "members";
+    /** Present while a process writes the folder (see {@link RunLock}). */
+    public static final String LOCK = "run.lock";
 
     private final Path dir;
 

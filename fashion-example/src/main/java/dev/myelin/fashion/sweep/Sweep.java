@@ -4,6 +4,7 @@ import dev.myelin.fashion.json.JsonWriter;
 import dev.myelin.fashion.run.EpochMetrics;
 import dev.myelin.fashion.run.MetricsFile;
 import dev.myelin.fashion.run.RunDirectory;
+import dev.myelin.fashion.run.RunLock;
 import dev.myelin.fashion.train.ModelPreset;
 import dev.myelin.fashion.train.TrainOptions;
 import dev.myelin.fashion.train.Tuning;
@@ -51,6 +52,12 @@ public final class Sweep {
 
     /** Runs (or resumes) the sweep and returns its trials, best first. */
     public static List<SweepState.Trial> run(Options o, TrialTrainer trainer, PrintStream out) throws IOException {
+        try (RunLock lock = RunLock.acquire(o.out(), out)) { // two sweeps into one folder would mix their sweep.json
+            return runLocked(o, trainer, out);
+        }
+    }
+
+    private static List<SweepState.Trial> runLocked(Options o, TrialTrainer trainer, PrintStream out) throws IOException {
         SweepState.Plan plan = new SweepState.Plan(o.model().toString(), o.trials(), o.epochs(), o.eta(), o.seed(),
                 o.limit());
         List<TrialSettings> settings = new SearchSpace(o.model()).draw(o.trials(), o.seed());

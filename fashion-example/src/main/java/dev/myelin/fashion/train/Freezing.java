@@ -3,6 +3,7 @@ package dev.myelin.fashion.train;
 import dev.myelin.nn.Module;
 import dev.myelin.nn.Parameter;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +22,23 @@ final class Freezing {
                 }
             }
             if (frozen == 0) {
-                throw new IllegalArgumentException("--freeze " + prefix + ": no parameter name starts with it; the names are "
-                        + model.namedParameters().keySet());
+                throw new TrainUsageException("--freeze " + prefix + ": no parameter name of " + model.getClass().getSimpleName()
+                        + " starts with it; the names start with " + prefixes(model));
             }
             out.println("frozen: " + frozen + " parameters under '" + prefix + "'");
         }
+    }
+
+    /** The first part of every parameter name, with its count: "0. (2), 3. (2), 7. (2)". */
+    private static String prefixes(Module model) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String name : model.namedParameters().keySet()) {
+            int dot = name.indexOf('.');
+            counts.merge(dot < 0 ? name : name.substring(0, dot + 1), 1, Integer::sum);
+        }
+        StringBuilder text = new StringBuilder();
+        counts.forEach((prefix, count) -> text.append(text.isEmpty() ? "" : ", ").append(prefix)
+                .append(" (").append(count).append(count == 1 ? " parameter)" : " parameters)"));
+        return text.toString();
     }
 }

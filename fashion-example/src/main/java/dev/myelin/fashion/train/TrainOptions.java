@@ -32,6 +32,7 @@ import java.util.Objects;
  *        ({@code --resume}); nullable (train to the end)
  * @param classes train on these classes only (labels 0-9, distinct), relabelled 0, 1, ... in this
  *        order; empty for all ten
+ * @param onNan what to do with a batch whose loss or gradient is not finite
  */
 public record TrainOptions(
         ModelPreset model,
@@ -52,7 +53,8 @@ public record TrainOptions(
         Integer limit,
         Integer trees,
         Integer stopAfter,
-        List<Integer> classes) {
+        List<Integer> classes,
+        NanPolicy onNan) {
 
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final long DEFAULT_SEED = 42;
@@ -67,8 +69,18 @@ public record TrainOptions(
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(tuning, "tuning");
+        Objects.requireNonNull(onNan, "onNan");
         freeze = List.copyOf(freeze);
         classes = List.copyOf(classes);
+    }
+
+    /** The options with {@code --on-nan stop}, the default. */
+    public TrainOptions(ModelPreset model, Integer epochs, int batchSize, Double learningRate, OptimizerKind optimizer,
+            ScheduleKind schedule, Boolean augment, Tuning tuning, long seed, Integer threads, Path out, boolean resume,
+            Path initFrom, List<String> freeze, Path data, Integer limit, Integer trees, Integer stopAfter,
+            List<Integer> classes) {
+        this(model, epochs, batchSize, learningRate, optimizer, schedule, augment, tuning, seed, threads, out, resume,
+                initFrom, freeze, data, limit, trees, stopAfter, classes, NanPolicy.STOP);
     }
 
     /**
@@ -96,6 +108,7 @@ public record TrainOptions(
         if (model.trainedInEpochs()) {
             json.put("init_from", initFrom == null ? null : initFrom.toString());
             json.put("freeze", freeze);
+            json.put("on_nan", onNan.toString());
         }
         json.put("limit", limit);
         json.put("classes", classes.isEmpty() ? null : classes);

@@ -178,15 +178,29 @@ class TrainCommandTest {
         Path done = Files.createDirectories(runs.resolve("done"));
         Files.write(done.resolve(RunDirectory.MODEL), new byte[] {0});
 
+        // A model without a checkpoint (a classic model, or a deleted checkpoint): finished, whatever the command.
+        String whatToDo = ": evaluate it (./fashion evaluate --run " + done + "), train into another --out (--init-from "
+                + done + " starts from its weights), or delete the folder to train it again";
         TestCli.Result overwrite = cli.run("train", "--out", done.toString(), "--data", data.toString());
         assertEquals(1, overwrite.exitCode());
-        assertTrue(overwrite.err().contains("already holds a trained model"), overwrite.err());
+        assertTrue(overwrite.err().contains(done + " holds a finished run" + whatToDo), overwrite.err());
+        assertFalse(overwrite.err().contains("--resume"), "--resume cannot continue it: " + overwrite.err());
 
         TestCli.Result resume = cli.run("train", "--resume", "--out", done.toString(), "--data", data.toString());
         assertEquals(1, resume.exitCode());
-        assertTrue(resume.err().contains("no checkpoint to resume from"), resume.err());
+        assertTrue(resume.err().contains(done + " holds a finished run (a model and no checkpoint), which cannot be "
+                + "continued" + whatToDo), resume.err());
+
+        TestCli.Result nothing = cli.run("train", "--resume", "--out", runs.resolve("new").toString(), "--data",
+                data.toString());
+        assertEquals(1, nothing.exitCode());
+        assertTrue(nothing.err().contains("holds no run to resume"), nothing.err());
 
         Files.write(done.resolve(RunDirectory.CHECKPOINT), new byte[] {0});
+        TestCli.Result unfinished = cli.run("train", "--out", done.toString(), "--data", data.toString());
+        assertEquals(1, unfinished.exitCode());
+        assertTrue(unfinished.err().contains("holds an unfinished run; continue it with --resume --out " + done),
+                unfinished.err());
         assertEquals(0, cli.run("train", "--resume", "--out", done.toString(), "--data", data.toString()).exitCode());
         assertTrue(received.getFirst().resume());
     }
@@ -223,6 +237,7 @@ class TrainCommandTest {
         TestCli.Result result = cli.run("train", "--data", runs.resolve("data").toString());
         assertEquals(1, result.exitCode());
         assertTrue(result.err().contains("could not download"), result.err());
+        assertTrue(result.err().contains("--data") && result.err().contains("FASHION_MNIST_DIR"), result.err());
         assertTrue(received.isEmpty());
     }
 

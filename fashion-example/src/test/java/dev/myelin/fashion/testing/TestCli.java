@@ -6,6 +6,8 @@ import dev.myelin.fashion.cli.Trainer;
 import dev.myelin.fashion.data.DatasetFile;
 import dev.myelin.fashion.data.FashionMnist;
 import dev.myelin.fashion.run.ModelLoader;
+import dev.myelin.fashion.train.PresetModelLoader;
+import dev.myelin.fashion.train.Training;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -29,6 +31,14 @@ public final class TestCli {
     public Trainer trainer = (options, out) -> {
         throw new AssertionError("this test does not train");
     };
+
+    /** A command line that trains and loads for real: {@link Training#run}, {@link PresetModelLoader}. */
+    public static TestCli training() {
+        TestCli cli = new TestCli();
+        cli.trainer = Training::run;
+        cli.loader = new PresetModelLoader();
+        return cli;
+    }
 
     /** What one command line did. */
     public record Result(int exitCode, String out, String err) {}
