@@ -179,14 +179,26 @@ public final class DevTools implements AutoCloseable {
         call("DOM.setFileInputFiles", Map.of("nodeId", input, "files", files));
     }
 
+    /**
+     * Kills the browser and every process it started (renderers, the zygote, the GPU process), and
+     * waits for them: a child still writing into the profile would make the test's temporary
+     * directory fail to delete.
+     */
     @Override
     public void close() {
         socket.abort();
-        browser.destroyForcibly();
-        try {
-            browser.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        List<ProcessHandle> family = new ArrayList<>(browser.descendants().toList());
+        family.add(browser.toHandle());
+        family.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : family) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // gone already, or stuck: the temporary directory's cleanup will say so
+            }
         }
     }
 }
