@@ -376,8 +376,15 @@ final class TrainCommand implements Callable<Integer> {
         String instead = ": evaluate it (./fashion evaluate --run " + runDir + "), train into another --out "
                 + "(--init-from " + runDir + " starts from its weights), or delete the folder to train it again";
         if (options.resume()) {
-            if (!checkpoint && model) {
+            boolean configured = Files.exists(runDir.resolve(RunDirectory.CONFIG));
+            if (!checkpoint && model && (testedEpochs(runDir) >= 0 || !configured)) {
                 throw new CommandFailure(finished + " (a model and no checkpoint), which cannot be continued" + instead);
+            }
+            if (!checkpoint && model) {
+                // Killed after its first epoch's model was saved and before that epoch's checkpoint: there is
+                // nothing to continue from, and the first epoch is trained again from the same seed.
+                context.out().println("note: " + runDir + " was stopped before its first checkpoint; training starts "
+                        + "from the beginning");
             }
             if (!checkpoint && !Files.exists(runDir.resolve(RunDirectory.CONFIG))) {
                 throw new CommandFailure(runDir + " holds no run to resume (no " + RunDirectory.CHECKPOINT + ", no "

@@ -65,6 +65,23 @@ class TrainResumeTest {
     }
 
     @Test
+    void aRunKilledBeforeItsFirstCheckpointStartsOverOnResume() throws Exception {
+        // A kill between the first epoch's model and its checkpoint leaves config, model and no checkpoint.
+        Path whole = work.resolve("whole");
+        assertEquals(0, train(whole, RUN).exitCode());
+        Path killed = work.resolve("killed");
+        assertEquals(0, train(killed, RUN, "--stop-after", "1").exitCode());
+        Files.delete(killed.resolve(RunDirectory.CHECKPOINT));
+
+        TestCli.Result resumed = cli.run("train", "--resume", "--out", killed.toString(), "--data", data.toString());
+
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("stopped before its first checkpoint; training starts from the beginning"),
+                resumed.out());
+        assertEquals(-1, Files.mismatch(whole.resolve(RunDirectory.MODEL), killed.resolve(RunDirectory.MODEL)));
+    }
+
+    @Test
     void anOptionThatContradictsTheRunIsAUsageErrorNamingBothValues() throws Exception {
         Path out = work.resolve("run");
         assertEquals(0, train(out, RUN, "--stop-after", "1").exitCode());
