@@ -2,7 +2,6 @@ package dev.myelin.fashion.run;
 
 import dev.myelin.fashion.json.JsonFields;
 import dev.myelin.fashion.json.JsonParser;
-import dev.myelin.fashion.train.PresetModelLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,11 +54,6 @@ public final class RunDirectory {
             throw new NoSuchFileException(dir.toString(), null, "no such run directory");
         }
         return new RunDirectory(dir);
-    }
-
-    /** Loads the trained model of the run in {@code dir} with the standard loader. */
-    public static TrainedModel load(Path dir) throws IOException {
-        return open(dir).loadModel(new PresetModelLoader());
     }
 
     public Path dir() {

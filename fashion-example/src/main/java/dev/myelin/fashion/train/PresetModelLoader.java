@@ -16,6 +16,7 @@ import dev.myelin.io.StateDict;
 import dev.myelin.nn.LoadReport;
 import dev.myelin.nn.Module;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,11 @@ import java.util.Map;
  * (its weights loaded into a fresh network), or a classic model read by its own file format.
  */
 public final class PresetModelLoader implements ModelLoader {
+    /** Loads the trained model of the run in {@code dir}, whatever its kind. */
+    public static TrainedModel loadRun(Path dir) throws IOException {
+        return RunDirectory.open(dir).loadModel(new PresetModelLoader());
+    }
+
     @Override
     public TrainedModel load(RunDirectory run) throws IOException {
         Map<String, Object> config = run.config().orElseThrow(() ->

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.myelin.fashion.eval.Inference;
 import dev.myelin.fashion.predict.ImageInputException;
 import dev.myelin.fashion.run.RunDirectory;
+import dev.myelin.fashion.train.PresetModelLoader;
 import dev.myelin.fashion.testing.TinyFashion;
 import dev.myelin.fashion.testing.TrainedRuns;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class FashionClassifierTest {
     void predictsWhatTheRunsModelPredicts() throws Exception {
         FashionClassifier classifier = FashionClassifier.load(run);
         float[] pixels = noisy(3, 1);
-        float[] expected = Inference.probabilities(RunDirectory.load(run), new float[][] {pixels})[0];
+        float[] expected = Inference.probabilities(PresetModelLoader.loadRun(run), new float[][] {pixels})[0];
         List<Prediction> top = classifier.predictPixels(pixels, 3);
         assertEquals(3, top.size());
         assertEquals(Inference.argmax(expected), top.get(0).label());

@@ -9,6 +9,7 @@ import dev.myelin.fashion.run.EpochMetrics;
 import dev.myelin.fashion.run.Metrics;
 import dev.myelin.fashion.run.MetricsFile;
 import dev.myelin.fashion.run.RunDirectory;
+import dev.myelin.fashion.train.PresetModelLoader;
 import dev.myelin.fashion.testing.ChildFashion;
 import dev.myelin.fashion.testing.TinyFashion;
 import dev.myelin.io.Checkpoint;
@@ -153,7 +154,7 @@ class TrainKillTest {
         }
         if (Files.exists(out.resolve(RunDirectory.MODEL))) {
             assertEquals(6, SafetensorsReader.read(out.resolve(RunDirectory.MODEL)).tensors().size());
-            RunDirectory.load(out);
+            PresetModelLoader.loadRun(out);
         }
     }
 

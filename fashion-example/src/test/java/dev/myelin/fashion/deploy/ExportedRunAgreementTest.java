@@ -61,7 +61,7 @@ class ExportedRunAgreementTest {
             Path onnx = work.resolve(run.getFileName() + ".onnx");
             TestCli.Result export = cli.run("export", "--run", run.toString(), "--out", onnx.toString());
             assertEquals(0, export.exitCode(), export.err());
-            TrainedModel model = RunDirectory.load(run);
+            TrainedModel model = PresetModelLoader.loadRun(run);
             float[][] mine = model.logits(images);
             float[] flat = new float[images.length * FashionMnist.PIXELS];
             for (int i = 0; i < images.length; i++) {

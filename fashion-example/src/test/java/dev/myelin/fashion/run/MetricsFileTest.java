@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.myelin.fashion.json.JsonException;
+import dev.myelin.fashion.train.PresetModelLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -81,10 +82,10 @@ class MetricsFileTest {
     @Test
     void theStandardLoaderNamesWhatIsWrongWithARun() throws Exception {
         Files.createFile(dir.resolve(RunDirectory.MODEL));
-        IOException noConfig = assertThrows(IOException.class, () -> RunDirectory.load(dir));
+        IOException noConfig = assertThrows(IOException.class, () -> PresetModelLoader.loadRun(dir));
         assertTrue(noConfig.getMessage().contains(RunDirectory.CONFIG), noConfig.getMessage());
         Files.writeString(dir.resolve(RunDirectory.CONFIG), "{\"model\": \"mlp\"}");
-        IOException badModel = assertThrows(IOException.class, () -> RunDirectory.load(dir));
+        IOException badModel = assertThrows(IOException.class, () -> PresetModelLoader.loadRun(dir));
         assertTrue(badModel.getMessage().contains(RunDirectory.MODEL), badModel.getMessage());
     }
 }
