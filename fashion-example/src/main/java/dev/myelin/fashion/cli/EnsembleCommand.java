@@ -8,12 +8,14 @@ import dev.myelin.fashion.run.Metrics;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.run.RunLock;
 import dev.myelin.fashion.train.Training;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.FileUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,10 +78,18 @@ final class EnsembleCommand implements Callable<Integer> {
                 members.size(), validation.size(), mnist.test().size());
         EnsembleModel ensemble;
         Metrics metrics;
+        boolean existed = Files.exists(out);
+        boolean locked = false;
         try (RunLock lock = RunLock.acquire(out, context.err())) {
+            locked = true;
             checkOut(); // again, now that no other process can write it
             ensemble = EnsembleRun.create(members, out, context.modelLoader(), validation, mnist.test(), context.out());
             metrics = RunDirectory.open(out).metrics().orElseThrow();
+        } catch (IOException | RuntimeException e) {
+            if (locked && !existed) { // a folder this command made and could not finish: leave nothing behind
+                FileUtils.deleteQuietly(out.toFile());
+            }
+            throw e;
         }
         context.out().printf(Locale.ROOT, "ensemble: validation accuracy %.2f%%, test accuracy %.2f%% (%d members)%n",
                 100 * (Double) metrics.test().get("best_validation_accuracy"), 100 * metrics.testAccuracy(),

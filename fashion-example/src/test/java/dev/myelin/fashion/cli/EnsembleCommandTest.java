@@ -85,6 +85,16 @@ class EnsembleCommandTest {
     }
 
     @Test
+    void anEnsembleThatFailsLeavesNoFolderBehind() throws Exception {
+        Files.write(b.resolve(RunDirectory.MODEL), new byte[] {1, 2, 3}); // a member whose weights cannot be read
+        Path out = runs.resolve("ensemble");
+        TestCli.Result result = cli.run("ensemble", "--runs", a.toString(), b.toString(), "--out", out.toString(),
+                "--data", data.toString());
+        assertEquals(1, result.exitCode(), result.out());
+        assertFalse(Files.exists(out), "a failed ensemble leaves nothing: " + out);
+    }
+
+    @Test
     void refusesOneRunAnUnfinishedRunAndAUsedFolder() throws Exception {
         Path out = runs.resolve("ensemble");
         assertEquals(2, cli.run("ensemble", "--runs", a.toString(), "--out", out.toString(),
