@@ -202,6 +202,7 @@ public final class JsonParser {
             }
             char c = text.charAt(pos++);
             if (c == '"') {
+                checkSurrogates(sb);
                 return sb.toString();
             }
             if (c < 0x20) {
@@ -225,6 +226,23 @@ public final class JsonParser {
                     pos--;
                     throw error("invalid escape \\ followed by " + describe(e));
                 }
+            }
+        }
+    }
+
+    /**
+     * Refuses a string holding half of a surrogate pair: {@code \ud800} alone is not a character, and
+     * would come back from the file as garbage. (Unescaped text cannot hold one: files are decoded as
+     * strict UTF-8.)
+     */
+    private void checkSurrogates(CharSequence s) throws JsonException {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error(String.format("lone surrogate \\u%04x in a string (half of a character, not valid Unicode)",
+                        (int) c));
             }
         }
     }

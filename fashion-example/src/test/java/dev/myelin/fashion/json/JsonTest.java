@@ -123,6 +123,20 @@ class JsonTest {
         assertEquals("a\\u001b[0m\\u009b\\u007f\\ud800 é \uD83D\uDE00", JsonParser.printable("a\u001b[0m\u009b\u007f\uD800 é \uD83D\uDE00"));
     }
 
+    /** Half of a surrogate pair is not a character: refused; a whole pair, escaped or not, is one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\\ud800\"", "\"\\udc00\"", "\"a\\ud83d\"", "\"\\ude00\\ud83d\"", "{\"\\ud800\": 1}"})
+    void loneSurrogatesAreRefused(String text) {
+        JsonException e = assertThrows(JsonException.class, () -> JsonParser.parse(text));
+        assertTrue(e.getMessage().contains("lone surrogate"), e.getMessage());
+    }
+
+    @Test
+    void aSurrogatePairIsOneCharacter() throws Exception {
+        assertEquals("\uD83D\uDE00", JsonParser.parse("\"\\ud83d\\ude00\""));
+        assertEquals("\uD83D\uDE00", JsonParser.parse("\"\uD83D\uDE00\""));
+    }
+
     /** Character.isDigit takes other scripts' digits: "1." and an Arabic-Indic three reached Double.parseDouble, which threw. */
     @ParameterizedTest
     @ValueSource(strings = {"1.\u0663", "\u0663", "[1e\u0663]", "\"\\u\uff10\uff10\uff14\uff11\"", "-\uff11"})
