@@ -25,9 +25,9 @@ import net.jqwik.api.Combinators;
  * control character in its message), within a second.
  * Anything else (a runtime exception, an {@link OutOfMemoryError}, a slow try) fails the property.
  */
-final class FileFuzz {
+public final class FileFuzz {
     /** Huge or impossible values for integer fields: 2^31 to 2^64 - 1, and a few negatives. */
-    static final List<Long> HUGE = List.of(1L << 31, (1L << 32) - 1, 1L << 32, 1L << 40, 1L << 62, Long.MAX_VALUE,
+    public static final List<Long> HUGE = List.of(1L << 31, (1L << 32) - 1, 1L << 32, 1L << 40, 1L << 62, Long.MAX_VALUE,
             Long.MIN_VALUE, -1L, -2L, Integer.MIN_VALUE + 0L);
 
     private static final List<String> NUMBERS = List.of("2147483648", "4294967295", "4294967296", "1099511627776",
@@ -48,19 +48,19 @@ final class FileFuzz {
     }
 
     /** A mutated file and what was done to it, for jqwik's report of a failing try. */
-    record Mutant(String how, byte[] bytes) {
+    public record Mutant(String how, byte[] bytes) {
         @Override
         public String toString() {
             return how + " (" + bytes.length + " bytes)";
         }
 
-        Mutant then(String what, byte[] changed) {
+        public Mutant then(String what, byte[] changed) {
             return new Mutant(how + ", " + what, changed);
         }
     }
 
     /** Cuts at every length class: empty, inside the header, inside the data, one byte short. */
-    static Arbitrary<Mutant> truncations(byte[] valid, int headerBytes) {
+    public static Arbitrary<Mutant> truncations(byte[] valid, int headerBytes) {
         return Arbitraries.oneOf(
                 Arbitraries.just(0),
                 Arbitraries.integers().between(1, Math.max(1, headerBytes - 1)),
@@ -70,7 +70,7 @@ final class FileFuzz {
     }
 
     /** One to eight random bit patterns XORed into random bytes. */
-    static Arbitrary<Mutant> flips(byte[] valid) {
+    public static Arbitrary<Mutant> flips(byte[] valid) {
         Arbitrary<int[]> flip = Combinators.combine(Arbitraries.integers().between(0, valid.length - 1),
                 Arbitraries.integers().between(1, 255)).as((at, mask) -> new int[] {at, mask});
         return flip.list().ofMinSize(1).ofMaxSize(8).map(flips -> {
@@ -84,16 +84,16 @@ final class FileFuzz {
         });
     }
 
-    /** An integer field of {@code width} bytes at one of {@code offsets} set to a huge or negative value. */
-    static Arbitrary<Mutant> hugeFields(byte[] valid, ByteOrder order, int width, int... offsets) {
+    /** An integer field of {@code width} (2, 4 or 8) bytes at one of {@code offsets} set to a huge or negative value. */
+    public static Arbitrary<Mutant> hugeFields(byte[] valid, ByteOrder order, int width, int... offsets) {
         Arbitrary<Long> values = Arbitraries.oneOf(Arbitraries.of(HUGE),
                 Arbitraries.longs().between(1L << 31, Long.MAX_VALUE));
         return Combinators.combine(Arbitraries.of(Arrays.stream(offsets).boxed().toList()), values).as((at, v) -> {
             ByteBuffer b = ByteBuffer.wrap(valid.clone()).order(order);
-            if (width == 8) {
-                b.putLong(at, v);
-            } else {
-                b.putInt(at, (int) v.longValue());
+            switch (width) {
+                case 8 -> b.putLong(at, v);
+                case 4 -> b.putInt(at, (int) v.longValue());
+                default -> b.putShort(at, (short) v.longValue());
             }
             return new Mutant("field @" + at + " = " + Long.toUnsignedString(v), b.array());
         });
@@ -104,7 +104,7 @@ final class FileFuzz {
      * negative and fractional numbers, small numbers (offsets that overlap or point outside), unknown
      * and mismatched dtype strings, duplicate keys, invalid UTF-8, raw control bytes and stray structure.
      */
-    static Arbitrary<Mutant> jsonMutants(String json) {
+    public static Arbitrary<Mutant> jsonMutants(String json) {
         List<int[]> numbers = spans(NUMBER, json);
         List<int[]> strings = spans(STRING, json);
         List<int[]> keys = spans(KEY, json);
@@ -140,7 +140,7 @@ final class FileFuzz {
      * {@code typed} naming the file, within a second.
      */
     @SafeVarargs
-    static void check(Tally tally, Mutant m, Path file, Reader reader, Class<? extends Exception>... typed)
+    public static void check(Tally tally, Mutant m, Path file, Reader reader, Class<? extends Exception>... typed)
             throws Exception {
         Files.write(file, m.bytes());
         Throwable thrown = null;
@@ -172,19 +172,19 @@ final class FileFuzz {
 
     /** A reader under test. */
     @FunctionalInterface
-    interface Reader {
+    public interface Reader {
         Object read(Path file) throws Exception;
     }
 
     /** Tries, accepted and refused files, and times of one fuzzed reader; {@link #summary} is what the tests print. */
-    static final class Tally {
+    public static final class Tally {
         private final String reader;
         private int tries;
         private int accepted;
         private long totalNanos;
         private long slowestNanos;
 
-        Tally(String reader) {
+        public Tally(String reader) {
             this.reader = reader;
         }
 
@@ -195,14 +195,14 @@ final class FileFuzz {
             slowestNanos = Math.max(slowestNanos, nanos);
         }
 
-        synchronized String summary() {
+        public synchronized String summary() {
             return String.format(Locale.ROOT, "fuzz %s: %d tries, %d accepted, %d refused, slowest try %.1f ms, %.2f s reading",
                     reader, tries, accepted, tries - accepted, slowestNanos / 1e6, totalNanos / 1e9);
         }
     }
 
     /** A fresh temporary directory for the fuzzed files. */
-    static Path tempDir(String prefix) {
+    public static Path tempDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
@@ -211,7 +211,7 @@ final class FileFuzz {
     }
 
     /** Deletes {@code dir} with what it holds, and prints every tally's {@link Tally#summary}. */
-    static void finish(Path dir, Tally... tallies) throws IOException {
+    public static void finish(Path dir, Tally... tallies) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(f);
@@ -222,7 +222,7 @@ final class FileFuzz {
         }
     }
 
-    static byte[] utf8(String s) {
+    public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
