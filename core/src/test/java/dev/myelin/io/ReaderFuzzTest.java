@@ -4,6 +4,7 @@ import dev.myelin.nn.BatchNorm1d;
 import dev.myelin.nn.Linear;
 import dev.myelin.nn.Sequential;
 import dev.myelin.tensor.Generator;
+import dev.myelin.testing.FileFuzz;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -1,8 +1,8 @@
 package dev.myelin.fashion.data;
 
 import dev.myelin.fashion.testing.IdxBytes;
-import dev.myelin.io.FileFuzz;
-import dev.myelin.io.FileFuzz.Mutant;
+import dev.myelin.testing.FileFuzz;
+import dev.myelin.testing.FileFuzz.Mutant;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

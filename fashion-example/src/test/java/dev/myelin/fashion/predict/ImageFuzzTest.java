@@ -1,7 +1,7 @@
 package dev.myelin.fashion.predict;
 
-import dev.myelin.io.FileFuzz;
-import dev.myelin.io.FileFuzz.Mutant;
+import dev.myelin.testing.FileFuzz;
+import dev.myelin.testing.FileFuzz.Mutant;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

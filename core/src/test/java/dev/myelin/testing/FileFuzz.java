@@ -1,4 +1,4 @@
-package dev.myelin.io;
+package dev.myelin.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
