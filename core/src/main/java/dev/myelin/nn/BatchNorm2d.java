@@ -4,27 +4,57 @@ import dev.myelin.tensor.Tensor;
 
 /**
  * Batch normalisation over each channel of {@code (N, C, H, W)} images, as {@code torch.nn.BatchNorm2d}
- * (Ioffe and Szegedy, 2015): the statistics of channel c are taken over N, H and W. The output has the
- * input's shape. Defaults are PyTorch's: {@code eps = 1e-5}, {@code momentum = 0.1}, affine, tracking
- * running statistics; weight starts at 1 and bias at 0. See {@link BatchNorm} for the rules and state.
+ * (Ioffe and Szegedy, 2015, arXiv:1502.03167): {@code y = (x - mean) / sqrt(var + eps) · weight + bias},
+ * the statistics of channel c taken over N, H and W. The output has the input's shape. Defaults are
+ * PyTorch's: {@code eps = 1e-5}, {@code momentum = 0.1}, affine, tracking running statistics; weight
+ * starts at 1 and bias at 0. See {@link BatchNorm} for the modes, the running statistics and the state.
+ *
+ * <pre>{@code
+ * new BatchNorm2d(64)                                             // nn.BatchNorm2d(64)
+ * new BatchNorm2d(64, BatchNorm2d.options().momentum(0.01))       // nn.BatchNorm2d(64, momentum=0.01)
+ * }</pre>
  */
 public final class BatchNorm2d extends BatchNorm {
-    /** A layer with PyTorch's defaults: eps 1e-5, momentum 0.1, affine, tracking running statistics. */
+    /**
+     * A layer with PyTorch's defaults: eps 1e-5, momentum 0.1, affine, tracking running statistics.
+     *
+     * @param numFeatures C, the number of channels (dimension 1 of the input), at least 1
+     */
     public BatchNorm2d(int numFeatures) {
-        this(numFeatures, 1e-5, 0.1, true, true);
+        this(numFeatures, options());
     }
 
     /**
-     * A layer with every setting explicit.
+     * A layer with named options, {@code nn.BatchNorm2d(num_features, eps=..., momentum=..., ...)}.
      *
-     * @param numFeatures       C, the number of channels
-     * @param eps               added to the variance before the square root
-     * @param momentum          weight of each new batch statistic in the running averages
-     * @param affine            whether to learn a per-channel scale and shift
-     * @param trackRunningStats whether to keep running statistics (and use them in evaluation mode)
+     * @param numFeatures C, the number of channels (dimension 1 of the input), at least 1
+     * @param options     the settings, from {@link #options()} with the ones to change set
+     */
+    public BatchNorm2d(int numFeatures, Options options) {
+        super(numFeatures, options);
+    }
+
+    /**
+     * A layer with every setting given in PyTorch's positional order; the same layer as
+     * {@code new BatchNorm2d(numFeatures, new BatchNorm.Options(eps, momentum, affine, trackRunningStats))}.
+     *
+     * @param numFeatures       C, the number of channels (dimension 1 of the input), at least 1
+     * @param eps               added to the variance before the square root, finite and {@code > 0} (PyTorch: 1e-5)
+     * @param momentum          weight of each new batch statistic in the running averages, in [0, 1] (PyTorch: 0.1)
+     * @param affine            whether to learn a per-channel scale and shift (PyTorch: true)
+     * @param trackRunningStats whether to keep running statistics and use them in evaluation mode (PyTorch: true)
      */
     public BatchNorm2d(int numFeatures, double eps, double momentum, boolean affine, boolean trackRunningStats) {
-        super(numFeatures, eps, momentum, affine, trackRunningStats);
+        this(numFeatures, new Options(eps, momentum, affine, trackRunningStats));
+    }
+
+    /**
+     * PyTorch's defaults, to change by name: {@code BatchNorm2d.options().momentum(0.01)}.
+     *
+     * @return eps 1e-5, momentum 0.1, affine, tracking running statistics
+     */
+    public static Options options() {
+        return DEFAULTS;
     }
 
     @Override

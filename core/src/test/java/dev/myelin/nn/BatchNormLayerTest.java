@@ -33,6 +33,55 @@ class BatchNormLayerTest {
     }
 
     @Test
+    void defaultOptionsArePyTorchs() {
+        // torch.nn.BatchNorm2d(64): eps=1e-05, momentum=0.1, affine=True, track_running_stats=True
+        assertEquals(new BatchNorm.Options(1e-5, 0.1, true, true), BatchNorm2d.options());
+        assertEquals(BatchNorm2d.options(), BatchNorm1d.options());
+        assertEquals("BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+                new BatchNorm2d(64, BatchNorm2d.options()).toString(), "printed as PyTorch prints nn.BatchNorm2d(64)");
+        assertEquals("BatchNorm2d(64, eps=1e-05, momentum=0.01, affine=True, track_running_stats=True)",
+                new BatchNorm2d(64, BatchNorm2d.options().momentum(0.01)).toString(),
+                "printed as PyTorch prints nn.BatchNorm2d(64, momentum=0.01)");
+        assertSameLayer(new BatchNorm2d(3, 1e-5, 0.1, true, true), new BatchNorm2d(3));
+        assertSameLayer(new BatchNorm1d(3, 1e-5, 0.1, true, true), new BatchNorm1d(3));
+    }
+
+    @Test
+    void namedOptionsGiveThePositionalForm() {
+        assertSameLayer(new BatchNorm2d(3, 1e-3, 0.01, true, true),
+                new BatchNorm2d(3, BatchNorm2d.options().eps(1e-3).momentum(0.01)));
+        assertSameLayer(new BatchNorm2d(3, 1e-5, 0.1, false, true), new BatchNorm2d(3, BatchNorm2d.options().affine(false)));
+        assertSameLayer(new BatchNorm2d(3, 1e-5, 0.1, true, false),
+                new BatchNorm2d(3, BatchNorm2d.options().trackRunningStats(false)));
+        assertSameLayer(new BatchNorm1d(3, 1e-4, 0.3, false, false),
+                new BatchNorm1d(3, BatchNorm1d.options().trackRunningStats(false).affine(false).momentum(0.3).eps(1e-4)));
+
+        BatchNorm.Options slow = BatchNorm2d.options().momentum(0.01);
+        assertEquals(0.01, slow.momentum());
+        assertEquals(0.1, BatchNorm2d.options().momentum(), "setters return a new value, the shared one unchanged");
+        var refused = assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(3, slow.momentum(1.5)));
+        assertEquals("BatchNorm2d: momentum must be in [0, 1], got 1.5", refused.getMessage());
+        assertThrows(NullPointerException.class, () -> new BatchNorm1d(3, null));
+    }
+
+    /** The same settings, state, outputs and running statistics, through two training batches and evaluation. */
+    private static void assertSameLayer(BatchNorm expected, BatchNorm actual) {
+        assertEquals(expected.toString(), actual.toString());
+        assertEquals(expected.eps(), actual.eps());
+        assertEquals(expected.momentum(), actual.momentum());
+        assertEquals(expected.stateDict().keySet(), actual.stateDict().keySet());
+        Generator gen = new Generator(6);
+        int[] dims = expected instanceof BatchNorm2d ? new int[] {4, 3, 2, 2} : new int[] {5, 3};
+        for (boolean training : new boolean[] {true, true, false}) {
+            expected.train(training);
+            actual.train(training);
+            Tensor x = Tensor.randn(gen, dims).mul(2f).add(1f);
+            assertTrue(expected.forward(x).contentEquals(actual.forward(x)));
+            expected.stateDict().forEach((key, value) -> assertTrue(value.contentEquals(actual.stateDict().get(key)), key));
+        }
+    }
+
+    @Test
     void trainingUsesBatchStatisticsAndUpdatesRunningOnes() {
         Generator gen = new Generator(1);
         BatchNorm2d bn = new BatchNorm2d(3);
