@@ -30,7 +30,13 @@ public record LoadReport(List<String> missingKeys, List<String> unexpectedKeys, 
         nonFiniteKeys = List.copyOf(nonFiniteKeys);
     }
 
-    /** A report of key and shape problems only, before anything is loaded (no non-finite entry known). */
+    /**
+     * A report of key and shape problems only, before anything is loaded (no non-finite entry known).
+     *
+     * @param missingKeys     expected by the module, absent from the state dict
+     * @param unexpectedKeys  present in the state dict, unknown to the module
+     * @param shapeMismatches present on both sides with different shapes
+     */
     public LoadReport(List<String> missingKeys, List<String> unexpectedKeys, List<ShapeMismatch> shapeMismatches) {
         this(missingKeys, unexpectedKeys, shapeMismatches, List.of());
     }
@@ -45,12 +51,21 @@ public record LoadReport(List<String> missingKeys, List<String> unexpectedKeys, 
     public record ShapeMismatch(String key, Shape expected, Shape found) {
     }
 
-    /** Whether every key matched with the right shape, so that everything was loaded. */
+    /**
+     * Whether everything was loaded.
+     *
+     * @return true when no key is missing or unexpected and no shape differs (non-finite entries do not count)
+     */
     public boolean isClean() {
         return missingKeys.isEmpty() && unexpectedKeys.isEmpty() && shapeMismatches.isEmpty();
     }
 
-    /** One line per kind of problem, PyTorch-style; empty when clean. */
+    /**
+     * The problems in words, as PyTorch's error message words them.
+     *
+     * @return one line for the missing keys, one for the unexpected ones and one per shape mismatch, each
+     *         indented by two spaces; empty when clean (non-finite entries are not described)
+     */
     public String describe() {
         List<String> lines = new ArrayList<>();
         if (!missingKeys.isEmpty()) {

@@ -34,7 +34,8 @@ import java.util.Set;
  * <p>Names are PyTorch's: a parameter {@code weight} of the child {@code fc1} is {@code fc1.weight};
  * children of a {@link Sequential} are named {@code 0}, {@code 1}, ... Parameters are
  * {@link Parameter}s; buffers are plain tensors that are saved in the state dict but not trained (such
- * as batch norm's running statistics). A module starts in training mode.
+ * as batch norm's running statistics). A module starts in training mode; {@link #eval()} switches it and
+ * everything below it to evaluation mode, which changes what batch norm and dropout do.
  *
  * <p><b>Thread safety.</b> A network of this library's layers in evaluation mode may run
  * {@link #forward} on many threads at once with gradient recording off
@@ -59,15 +60,32 @@ public abstract class Module {
     protected Module() {
     }
 
-    /** Maps the input to the output; see each subclass for the shapes. */
+    /**
+     * Maps the input to the output; the ops it runs are recorded for backward when gradient recording
+     * is on. Each subclass states its shapes. Batch norm and dropout behave differently in training and in
+     * evaluation mode ({@link #train(boolean)}).
+     *
+     * @param input the input, of the shape the subclass expects, such as {@code (N, C, H, W)}
+     * @return the output, a new tensor unless the subclass says otherwise ({@link Identity} returns its
+     *         input, {@link Flatten} a view of it)
+     * @throws IllegalArgumentException if the input's shape does not fit the layer (this library's layers
+     *                                  name the layer and the shape)
+     */
     public abstract Tensor forward(Tensor input);
 
     // ------------------------------------------------------------------ registration
 
     /**
-     * Registers a parameter under {@code name} (no dots, unique within this module); returns it.
-     * An absent optional parameter (a layer built without bias) is simply not registered, so it is
-     * neither in {@link #parameters()} nor in the state dict, as PyTorch's {@code None} parameters.
+     * Registers a parameter; call it from the constructor, in the order PyTorch's module registers its
+     * own, since that order is the order of {@link #parameters()} and of the state dict. An absent
+     * optional parameter (a layer built without bias) is simply not registered, so it is neither in
+     * {@link #parameters()} nor in the state dict, as PyTorch's {@code None} parameters.
+     *
+     * @param name      the state-dict name within this module, such as {@code weight}: non-empty, no dots,
+     *                  not yet used by a parameter, buffer or child of this module
+     * @param parameter the parameter, not null
+     * @return {@code parameter}, to assign to a field in the same line
+     * @throws IllegalArgumentException if the name is empty, has a dot or is taken, or the parameter is null
      */
     protected final Parameter registerParameter(String name, Parameter parameter) {
         checkName(name, parameter);
@@ -75,7 +93,17 @@ public abstract class Module {
         return parameter;
     }
 
-    /** Registers a buffer: state saved in the state dict and loaded back, but not trained; returns it. */
+    /**
+     * Registers a buffer: state saved in the state dict and loaded back, but not trained (batch norm's
+     * {@code running_mean}). Update it in place, so that {@link #stateDict()}'s views and
+     * {@link #loadStateDict} reach the tensor the module uses.
+     *
+     * @param name   the state-dict name within this module: non-empty, no dots, not yet used in this module
+     * @param buffer the tensor, not null, not requiring grad
+     * @return {@code buffer}, to assign to a field in the same line
+     * @throws IllegalArgumentException if the name is empty, has a dot or is taken, or the buffer is null or
+     *                                  requires grad (make it a parameter then)
+     */
     protected final Tensor registerBuffer(String name, Tensor buffer) {
         checkName(name, buffer);
         if (buffer.requiresGrad()) {
@@ -85,7 +113,17 @@ public abstract class Module {
         return buffer;
     }
 
-    /** Registers a child module; its parameters and buffers appear under {@code name.}; returns it. */
+    /**
+     * Registers a child module: its parameters and buffers appear under {@code name.}, such as
+     * {@code fc1.weight}, after this module's own, and mode switches reach it.
+     *
+     * @param <M>   the child's class, kept so that the result needs no cast
+     * @param name  the child's name within this module: non-empty, no dots, not yet used in this module
+     * @param child the module, not null and not this module
+     * @return {@code child}, to assign to a field in the same line
+     * @throws IllegalArgumentException if the name is empty, has a dot or is taken, or the child is null or
+     *                                  this module
+     */
     protected final <M extends Module> M registerModule(String name, M child) {
         checkName(name, child);
         if (child == this) {
@@ -109,19 +147,30 @@ public abstract class Module {
 
     // ------------------------------------------------------------------ traversal
 
-    /** The direct children by name, in registration order (an unmodifiable view). */
+    /**
+     * The direct children by name.
+     *
+     * @return an unmodifiable view, in registration order, that follows later registrations
+     */
     public Map<String, Module> namedChildren() {
         return Collections.unmodifiableMap(children);
     }
 
-    /** The direct children, in registration order. */
+    /**
+     * The direct children.
+     *
+     * @return a copy, in registration order
+     */
     public List<Module> children() {
         return List.copyOf(children.values());
     }
 
     /**
-     * This module (named {@code ""}) and every module below it, depth first, parents before children,
-     * with dotted names such as {@code features.0}; a module reachable twice is listed once.
+     * This module and every module below it, as PyTorch's {@code named_modules()}.
+     *
+     * @return a new map, depth first with parents before children: this module under {@code ""}, the
+     *         others under dotted names such as {@code features.0}; a module reachable twice is listed
+     *         once, under its first name
      */
     public LinkedHashMap<String, Module> namedModules() {
         LinkedHashMap<String, Module> out = new LinkedHashMap<>();
@@ -138,9 +187,12 @@ public abstract class Module {
     }
 
     /**
-     * Every parameter of this module and its descendants with its dotted name ({@code features.0.weight}),
-     * in PyTorch's order: a module's own parameters in registration order, then each child's in turn.
-     * A parameter shared by two modules is listed once, under its first name.
+     * Every parameter of this module and its descendants with its dotted name, as PyTorch's
+     * {@code named_parameters()}.
+     *
+     * @return a new map in PyTorch's order (a module's own parameters in registration order, then each
+     *         child's in turn, depth first), keyed like {@code features.0.weight}; a parameter shared by
+     *         two modules is listed once, under its first name
      */
     public LinkedHashMap<String, Parameter> namedParameters() {
         LinkedHashMap<String, Parameter> out = new LinkedHashMap<>();
@@ -153,12 +205,22 @@ public abstract class Module {
         return out;
     }
 
-    /** The parameters of {@link #namedParameters()}, in the same order and without duplicates: what an optimizer takes. */
+    /**
+     * The parameters to train, what an optimizer takes.
+     *
+     * @return a new list of the parameters of {@link #namedParameters()}, in the same order and without
+     *         duplicates, frozen ones included
+     */
     public List<Parameter> parameters() {
         return new ArrayList<>(namedParameters().values());
     }
 
-    /** Every buffer of this module and its descendants with its dotted name, in the order of {@link #namedParameters()}. */
+    /**
+     * Every buffer of this module and its descendants with its dotted name, as PyTorch's {@code named_buffers()}.
+     *
+     * @return a new map ordered as {@link #namedParameters()} (module by module, depth first), keyed like
+     *         {@code 1.running_mean}; the tensors themselves, not copies
+     */
     public LinkedHashMap<String, Tensor> namedBuffers() {
         LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
         Set<Object> seen = identitySet();
@@ -170,7 +232,10 @@ public abstract class Module {
         return out;
     }
 
-    /** Forgets the accumulated gradient of every parameter. */
+    /**
+     * Forgets the accumulated gradient of every parameter: sets it to null, as PyTorch's default
+     * {@code zero_grad(set_to_none=True)}, so the next backward starts afresh.
+     */
     public void zeroGrad() {
         for (Parameter p : parameters()) {
             p.zeroGrad();
@@ -179,7 +244,15 @@ public abstract class Module {
 
     // ------------------------------------------------------------------ modes
 
-    /** Sets training mode ({@code true}) or evaluation mode on this module and all its descendants; returns this module. */
+    /**
+     * Sets training or evaluation mode on this module and all its descendants. The mode changes what
+     * {@link BatchNorm} (batch or running statistics) and {@link Dropout} (dropping or the identity) do;
+     * other layers ignore it. It has nothing to do with gradient recording, which
+     * {@link dev.myelin.tensor.Grad} switches.
+     *
+     * @param mode true for training mode, false for evaluation mode
+     * @return this module
+     */
     public Module train(boolean mode) {
         for (Module m : namedModules().values()) {
             m.training = mode;
@@ -187,17 +260,31 @@ public abstract class Module {
         return this;
     }
 
-    /** Training mode: batch norm uses batch statistics and updates its running ones, dropout drops. Returns this module. */
+    /**
+     * Training mode, as {@code train(true)}: batch norm uses batch statistics and updates its running
+     * ones, dropout drops.
+     *
+     * @return this module
+     */
     public Module train() {
         return train(true);
     }
 
-    /** Evaluation mode: batch norm uses its running statistics, dropout is the identity. Returns this module. */
+    /**
+     * Evaluation mode, as {@code train(false)}: batch norm uses its running statistics, dropout is the
+     * identity.
+     *
+     * @return this module
+     */
     public Module eval() {
         return train(false);
     }
 
-    /** Whether this module is in training mode. */
+    /**
+     * The current mode.
+     *
+     * @return true in training mode (the mode a module starts in), false in evaluation mode
+     */
     public boolean isTraining() {
         return training;
     }
@@ -213,6 +300,8 @@ public abstract class Module {
      * <p>The tensors are <em>views</em>, as in PyTorch: detached tensors sharing storage with the
      * parameters and buffers, so they follow later training steps. To keep a snapshot, {@code copy()}
      * each one. A tensor shared by two modules appears under both names.
+     *
+     * @return a new map from dotted name to a detached view of each parameter and buffer
      */
     public LinkedHashMap<String, Tensor> stateDict() {
         LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
@@ -239,6 +328,13 @@ public abstract class Module {
      *
      * <p>The report also names the loaded entries holding NaN or infinity ({@link LoadReport#nonFiniteKeys()}):
      * they are loaded all the same, and it is for the caller to warn that the model's outputs mean nothing.
+     *
+     * @param state  tensors by state-dict name, such as {@link #stateDict()} or a safetensors file gives;
+     *               read, never kept
+     * @param strict true to load nothing unless every key and shape matches (PyTorch's default), false to
+     *               load what matches
+     * @return what was missing, unexpected, mismatched and non-finite
+     * @throws IllegalArgumentException if {@code strict} and the keys or shapes do not match exactly
      */
     public LoadReport loadStateDict(Map<String, Tensor> state, boolean strict) {
         LinkedHashMap<String, Tensor> own = stateDict();
@@ -282,8 +378,11 @@ public abstract class Module {
     // ------------------------------------------------------------------ printing
 
     /**
-     * The part between the parentheses of this module's printed form, such as
-     * {@code in_features=784, out_features=10, bias=True} for a {@link Linear}; empty by default.
+     * The part between the parentheses of this module's printed form, as PyTorch's {@code extra_repr};
+     * override it to show a layer's settings.
+     *
+     * @return such as {@code in_features=784, out_features=10, bias=True} for a {@link Linear}; empty by
+     *         default
      */
     protected String extraRepr() {
         return "";

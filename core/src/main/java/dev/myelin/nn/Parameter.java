@@ -11,7 +11,14 @@ import java.util.Objects;
 public final class Parameter {
     private final Tensor value;
 
-    /** Wraps {@code value}, which must be a leaf (not computed by a recorded op); it is set to require grad. */
+    /**
+     * Makes {@code value} a parameter, as {@code torch.nn.Parameter(t)}: the tensor itself, not a copy, is
+     * set to require grad.
+     *
+     * @param value a leaf tensor of any shape (not computed by a recorded op; {@code detach()} one that is)
+     * @throws NullPointerException     if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is not a leaf
+     */
     public Parameter(Tensor value) {
         Objects.requireNonNull(value, "value");
         if (!value.isLeaf()) {
@@ -21,22 +28,40 @@ public final class Parameter {
         this.value = value.requiresGrad(true);
     }
 
-    /** The tensor itself, to use in forward computations. */
+    /**
+     * The tensor itself, to use in forward computations.
+     *
+     * @return the wrapped tensor, the same one for the parameter's life
+     */
     public Tensor value() {
         return value;
     }
 
-    /** The accumulated gradient, or null. */
+    /**
+     * The gradient that backward passes have added up since the last {@link #zeroGrad()}.
+     *
+     * @return a tensor of the parameter's shape, or null before the first backward and after
+     *         {@link #zeroGrad()} or freezing
+     */
     public Tensor grad() {
         return value.grad();
     }
 
-    /** Whether gradients are computed for this parameter (false when frozen). */
+    /**
+     * Whether this parameter trains.
+     *
+     * @return true when gradients are computed for it, false when frozen
+     */
     public boolean requiresGrad() {
         return value.requiresGrad();
     }
 
-    /** Freezes ({@code false}) or unfreezes the parameter; returns it. */
+    /**
+     * Freezes or unfreezes the parameter; freezing also forgets its gradient, so optimizers skip it.
+     *
+     * @param requiresGrad false to freeze, true to train again
+     * @return this parameter
+     */
     public Parameter requiresGrad(boolean requiresGrad) {
         value.requiresGrad(requiresGrad);
         if (!requiresGrad) {
@@ -45,12 +70,17 @@ public final class Parameter {
         return this;
     }
 
-    /** Forgets the accumulated gradient. */
+    /** Forgets the accumulated gradient: {@link #grad()} is null until the next backward. */
     public void zeroGrad() {
         value.zeroGrad();
     }
 
-    /** Sets the gradient to a copy of {@code gradient} (null forgets it), as {@code param.grad = g}; see {@link Tensor#setGrad}. */
+    /**
+     * Sets the gradient, as {@code param.grad = g}; see {@link Tensor#setGrad}.
+     *
+     * @param gradient the new gradient, of the parameter's shape, copied; null forgets the gradient
+     * @throws IllegalArgumentException if the shapes differ
+     */
     public void setGrad(Tensor gradient) {
         value.setGrad(gradient);
     }
