@@ -5,17 +5,26 @@ import dev.myelin.tensor.Tensor;
 import java.util.Objects;
 
 /**
- * The residual block of ResNet-18 and -34 (He et al., 2016, "Deep Residual Learning"), as
- * torchvision's {@code BasicBlock}: two 3×3 convolutions with batch norm make the body, and the block
- * adds the body's output to a shortcut of its input before the last ReLU:
+ * The residual block of ResNet-18 and -34 (He, Zhang, Ren and Sun, 2016, "Deep Residual Learning for
+ * Image Recognition", arXiv:1512.03385), as torchvision's {@code BasicBlock}: two 3×3 convolutions
+ * (padding 1) with batch norm make the body, and the block adds the body's output to a shortcut of its
+ * input before the last ReLU:
  *
  * <pre>
  *   y = relu(bn2(conv2(relu(bn1(conv1(x))))) + shortcut(x))
  * </pre>
  *
  * The shortcut is the input itself when the shape is kept, and a 1×1 convolution with batch norm
- * ({@code downsample}) when the block changes the channel count or strides: the sum needs both terms in
- * one shape. Convolutions have no bias, since the batch norm after each would cancel it.
+ * ({@code downsample}, the paper's projection shortcut, option B) when the block changes the channel
+ * count or strides: the sum needs both terms in one shape. Convolutions have no bias, since the batch
+ * norm after each would cancel it.
+ *
+ * <p>Shapes: input {@code (N, C_in, H, W)}, output {@code (N, C_out, ceil(H/stride), ceil(W/stride))};
+ * {@code conv1} strides, {@code conv2} keeps the shape. Weights: each convolution initialised as
+ * {@link Conv2d}'s default (PyTorch's), drawn in the order {@code conv1}, {@code conv2},
+ * {@code downsample.0}; batch norms with PyTorch's defaults (scale 1, shift 0, momentum 0.1, eps 1e-5).
+ * torchvision's ResNet re-initialises the convolutions with {@link Init#kaimingNormal} (fan_out, ReLU);
+ * do that on the built model for the same start.
  *
  * <p>The gradient needs no code of its own: the sum sends the upstream gradient unchanged down both
  * paths, so even a deep stack of blocks passes a gradient back through its identity shortcuts.
@@ -31,8 +40,16 @@ public final class BasicBlock extends Module {
     private final Sequential downsample;
 
     /**
-     * A block from {@code inChannels} to {@code outChannels}, its first convolution striding by
-     * {@code stride} (2 halves the height and width). Weights are drawn from {@code generator}.
+     * A block from {@code inChannels} to {@code outChannels}, as torchvision's
+     * {@code BasicBlock(inplanes, planes, stride, downsample)} with the downsample built when needed.
+     *
+     * @param inChannels  C_in, the channels of the input; at least 1
+     * @param outChannels C_out, the channels of the output and of both convolutions; at least 1
+     * @param stride      the stride of {@code conv1} and of the shortcut; 1 keeps the height and width, 2 halves
+     *                    them (rounding up); a stride other than 1 or a change of channels adds {@code downsample}
+     * @param generator   the source of the initial convolution weights
+     * @throws IllegalArgumentException if a channel count or the stride is below 1
+     * @throws NullPointerException     if {@code generator} is null
      */
     public BasicBlock(int inChannels, int outChannels, int stride, Generator generator) {
         if (inChannels < 1 || outChannels < 1 || stride < 1) {
@@ -50,12 +67,18 @@ public final class BasicBlock extends Module {
                         new BatchNorm2d(outChannels)));
     }
 
-    /** A block initialised from the {@linkplain Generator#defaultGenerator() default generator}. */
+    /**
+     * A block initialised from the {@linkplain Generator#defaultGenerator() default generator}.
+     *
+     * @param inChannels  C_in, the channels of the input; at least 1
+     * @param outChannels C_out, the channels of the output; at least 1
+     * @param stride      the stride of {@code conv1} and of the shortcut; 2 halves the height and width
+     */
     public BasicBlock(int inChannels, int outChannels, int stride) {
         this(inChannels, outChannels, stride, Generator.defaultGenerator());
     }
 
-    /** {@code (N, in, H, W)} to {@code (N, out, ⌈H/stride⌉, ⌈W/stride⌉)}. */
+    /** {@code (N, C_in, H, W) -> (N, C_out, ceil(H/stride), ceil(W/stride))}. */
     @Override
     public Tensor forward(Tensor x) {
         Tensor body = bn1.forward(conv1.forward(x)).relu();
@@ -64,12 +87,23 @@ public final class BasicBlock extends Module {
         return body.add(shortcut).relu();
     }
 
-    /** The body's second batch norm: a zero scale makes the block start as its shortcut (Goyal et al., 2017). */
+    /**
+     * The body's second batch norm, to zero its scale ({@code Init.zeros(block.bn2().weight().value())}):
+     * each block then starts as its shortcut, as torchvision's {@code zero_init_residual} (Goyal et al.,
+     * 2017, "Accurate, Large Minibatch SGD", arXiv:1706.02677).
+     *
+     * @return the module {@code bn2}, over C_out channels
+     */
     public BatchNorm2d bn2() {
         return bn2;
     }
 
-    /** Whether the shortcut is a 1×1 convolution with batch norm rather than the input itself. */
+    /**
+     * Which shortcut the block has.
+     *
+     * @return true when the shortcut is {@code downsample}, a 1×1 convolution with batch norm (the stride
+     *         is not 1 or the channel count changes); false when it is the input itself
+     */
     public boolean hasDownsample() {
         return downsample != null;
     }

@@ -12,9 +12,16 @@ import java.util.Objects;
  * dimensions (none for a single vector). The weight has PyTorch's layout {@code (out, in)} and the bias
  * {@code (out)}, so both load from a PyTorch state dict unchanged.
  *
- * <p>Initialisation is PyTorch's: the weight by {@link Init#kaimingUniform} with {@code a = sqrt(5)},
- * which is {@code U(-1/sqrt(in), 1/sqrt(in))}, and the bias {@code U(-1/sqrt(in), 1/sqrt(in))}, drawn in
- * that order from the generator.
+ * <p>Initialisation is PyTorch's: the weight by {@link Init#kaimingUniform} with {@code a = sqrt(5)}
+ * (He et al., 2015, arXiv:1502.01852), fan_in and leaky ReLU, which is {@code U(-1/sqrt(in), 1/sqrt(in))},
+ * and the bias {@code U(-1/sqrt(in), 1/sqrt(in))}, drawn in that order from the generator (the
+ * {@linkplain Generator#defaultGenerator() default generator} when none is given). The distributions
+ * are PyTorch's, the numbers Myelin's own.
+ *
+ * <pre>{@code
+ * new Linear(784, 128)               // nn.Linear(784, 128)
+ * new Linear(784, 128, false, gen)   // nn.Linear(784, 128, bias=False), weights drawn from gen
+ * }</pre>
  */
 public final class Linear extends Module {
     private final int inFeatures;
@@ -25,10 +32,12 @@ public final class Linear extends Module {
     /**
      * A layer from {@code inFeatures} to {@code outFeatures}, initialised as PyTorch's.
      *
-     * @param inFeatures  size of each input sample
-     * @param outFeatures size of each output sample
-     * @param bias        whether to learn an additive bias
-     * @param generator   the source of the initial weights
+     * @param inFeatures  size of each input sample, the last dimension of the input; at least 1
+     * @param outFeatures size of each output sample, the last dimension of the output; at least 1
+     * @param bias        whether to learn an additive bias {@code b} (PyTorch's default true)
+     * @param generator   the source of the initial weight, then bias
+     * @throws IllegalArgumentException if a size is below 1
+     * @throws NullPointerException     if {@code generator} is null
      */
     public Linear(int inFeatures, int outFeatures, boolean bias, Generator generator) {
         if (inFeatures < 1 || outFeatures < 1) {
@@ -50,22 +59,40 @@ public final class Linear extends Module {
         }
     }
 
-    /** A layer with a bias. */
+    /**
+     * A layer with a bias, initialised from {@code generator}.
+     *
+     * @param inFeatures  size of each input sample, the last dimension of the input; at least 1
+     * @param outFeatures size of each output sample, the last dimension of the output; at least 1
+     * @param generator   the source of the initial weight, then bias
+     */
     public Linear(int inFeatures, int outFeatures, Generator generator) {
         this(inFeatures, outFeatures, true, generator);
     }
 
-    /** A layer with a bias, initialised from the {@linkplain Generator#defaultGenerator() default generator}. */
+    /**
+     * {@code nn.Linear(in, out)}: a layer with a bias, initialised from the
+     * {@linkplain Generator#defaultGenerator() default generator}.
+     *
+     * @param inFeatures  size of each input sample, the last dimension of the input; at least 1
+     * @param outFeatures size of each output sample, the last dimension of the output; at least 1
+     */
     public Linear(int inFeatures, int outFeatures) {
         this(inFeatures, outFeatures, true, Generator.defaultGenerator());
     }
 
-    /** A layer initialised from the default generator, {@code nn.Linear(in, out, bias=bias)}. */
+    /**
+     * {@code nn.Linear(in, out, bias=bias)}: a layer initialised from the default generator.
+     *
+     * @param inFeatures  size of each input sample, the last dimension of the input; at least 1
+     * @param outFeatures size of each output sample, the last dimension of the output; at least 1
+     * @param bias        whether to learn an additive bias {@code b}
+     */
     public Linear(int inFeatures, int outFeatures, boolean bias) {
         this(inFeatures, outFeatures, bias, Generator.defaultGenerator());
     }
 
-    /** {@code (*, in) -> (*, out)}. */
+    /** {@code (*, in) -> (*, out)}: {@code y = x Wᵀ + b} for every row, a single vector {@code (in)} included. */
     @Override
     public Tensor forward(Tensor input) {
         if (input.rank() == 0 || input.dim(-1) != inFeatures) {
@@ -87,22 +114,38 @@ public final class Linear extends Module {
         return y.reshape(dims);
     }
 
-    /** The weight, {@code (out, in)}. */
+    /**
+     * The weight {@code W}.
+     *
+     * @return the parameter {@code weight}, of shape {@code (out, in)}
+     */
     public Parameter weight() {
         return weight;
     }
 
-    /** The bias, {@code (out)}, or null when built without one. */
+    /**
+     * The bias {@code b}.
+     *
+     * @return the parameter {@code bias}, of shape {@code (out)}; null when built without one
+     */
     public Parameter bias() {
         return bias;
     }
 
-    /** Size of each input sample. */
+    /**
+     * The size of each input sample.
+     *
+     * @return {@code in}, the last dimension of the input
+     */
     public int inFeatures() {
         return inFeatures;
     }
 
-    /** Size of each output sample. */
+    /**
+     * The size of each output sample.
+     *
+     * @return {@code out}, the last dimension of the output
+     */
     public int outFeatures() {
         return outFeatures;
     }

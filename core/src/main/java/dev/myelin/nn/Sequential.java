@@ -11,8 +11,9 @@ import java.util.Objects;
  * of the next. Its children are named {@code 0}, {@code 1}, ..., so the state-dict names are PyTorch's
  * ({@code 0.weight}, {@code 1.running_mean}, ...). The shapes are those of the first and last modules.
  *
- * <p>Two things happen here beyond calling the modules in turn, both invisible in the results. A
- * {@link Conv2d} followed by a {@link ReLU} (and a {@link MaxPool2d}) runs as one fused op; and the
+ * <p>Two things happen here beyond calling the modules in turn, both invisible in the results (values
+ * and gradients are bit-identical to calling each module's {@code forward}). A {@link Conv2d} directly
+ * followed by a {@link ReLU}, and by a {@link MaxPool2d} after that, runs as one fused op; and the
  * tensors passed between layers that keep no reference to them (each says so, {@code Module.keepsNoTensors()}) are
  * recycled after the backward pass. {@link #forward} says how.
  *
@@ -24,7 +25,13 @@ import java.util.Objects;
 public final class Sequential extends Module {
     private int size;
 
-    /** A chain of the given modules, named {@code 0, 1, ...} in order. */
+    /**
+     * A chain of the given modules, named {@code 0, 1, ...} in order, as {@code nn.Sequential(*modules)}.
+     *
+     * @param modules the modules in the order they are applied; none gives a chain that returns its input
+     * @throws NullPointerException     if the array is null
+     * @throws IllegalArgumentException if a module is null
+     */
     public Sequential(Module... modules) {
         Objects.requireNonNull(modules, "modules");
         for (Module m : modules) {
@@ -32,14 +39,27 @@ public final class Sequential extends Module {
         }
     }
 
-    /** Adds {@code module} at the end, named by its position; returns this chain. */
+    /**
+     * Adds a module at the end, as {@code nn.Sequential.append}.
+     *
+     * @param module the module to apply after the others; it is named by its position, {@code size()} before the call
+     * @return this chain
+     * @throws IllegalArgumentException if {@code module} is null or this chain
+     */
     public Sequential append(Module module) {
         registerModule(Integer.toString(size), module);
         size++;
         return this;
     }
 
-    /** The module at {@code index}, counting from 0 (negative counts from the end, as in Python). */
+    /**
+     * The module at a position, as {@code model[index]} in Python.
+     *
+     * @param index the position, from 0 to {@code size() - 1}, or from {@code -size()} to -1 counting from
+     *              the end ({@code get(-1)} is the last module)
+     * @return the module at that position
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
     public Module get(int index) {
         int i = index < 0 ? index + size : index;
         if (i < 0 || i >= size) {
@@ -49,7 +69,11 @@ public final class Sequential extends Module {
         return namedChildren().get(Integer.toString(i));
     }
 
-    /** The number of modules. */
+    /**
+     * The length of the chain.
+     *
+     * @return the number of modules, 0 for an empty chain
+     */
     public int size() {
         return size;
     }
