@@ -5,8 +5,9 @@ import dev.myelin.tensor.Tensor;
 
 /**
  * The mean squared error, as {@code torch.nn.MSELoss} with the default mean reduction:
- * {@code loss = mean((input - target)²)} over all elements. Both tensors have the same (any) shape and
- * both receive gradients.
+ * {@code loss = mean((input - target)²)} over all {@code n} elements. Both tensors have the same (any)
+ * shape and both receive gradients, {@code ±2·(input - target)/n}. Only the mean reduction; an empty
+ * input gives NaN, as in PyTorch.
  *
  * <p>Not a {@link Module}: it takes a target besides the input.
  */
@@ -15,7 +16,15 @@ public final class MSELoss {
     public MSELoss() {
     }
 
-    /** The mean loss, a scalar; {@code input} and {@code target} must have the same shape. */
+    /**
+     * The mean loss over all elements.
+     *
+     * @param input  the prediction, any shape
+     * @param target the wanted values, of the input's shape (PyTorch would broadcast; here the shapes must
+     *               be equal)
+     * @return a scalar tensor (shape {@code []}), recorded for backward when either side requires grad
+     * @throws IllegalArgumentException if the shapes differ
+     */
     public Tensor forward(Tensor input, Tensor target) {
         return Functional.mseLoss(input, target);
     }
