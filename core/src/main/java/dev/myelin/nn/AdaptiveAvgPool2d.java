@@ -19,7 +19,13 @@ public final class AdaptiveAvgPool2d extends Module {
     private final int outH;
     private final int outW;
 
-    /** An output of {@code outH × outW}. */
+    /**
+     * {@code nn.AdaptiveAvgPool2d((outH, outW))}.
+     *
+     * @param outH the height of the output, at least 1; may exceed the input's (windows then repeat rows)
+     * @param outW the width of the output, at least 1
+     * @throws IllegalArgumentException if a size is below 1
+     */
     public AdaptiveAvgPool2d(int outH, int outW) {
         if (outH < 1 || outW < 1) {
             throw new IllegalArgumentException("AdaptiveAvgPool2d: output size must be positive, got "
@@ -29,7 +35,13 @@ public final class AdaptiveAvgPool2d extends Module {
         this.outW = outW;
     }
 
-    /** A square output of {@code size × size}; {@code new AdaptiveAvgPool2d(1)} is global average pooling. */
+    /**
+     * {@code nn.AdaptiveAvgPool2d(size)}: a square output; {@code new AdaptiveAvgPool2d(1)} is global
+     * average pooling, {@code (N, C, H, W) -> (N, C, 1, 1)}.
+     *
+     * @param size the height and width of the output, at least 1
+     * @throws IllegalArgumentException if {@code size} is below 1
+     */
     public AdaptiveAvgPool2d(int size) {
         this(size, size);
     }
@@ -54,7 +66,11 @@ public final class AdaptiveAvgPool2d extends Module {
         return windows(outH, h).matmul(input).matmul(windows(outW, w).transpose(0, 1));
     }
 
-    /** The output size, {@code {outH, outW}}. */
+    /**
+     * The output size.
+     *
+     * @return a new array {@code {outH, outW}}
+     */
     public int[] outputSize() {
         return new int[] {outH, outW};
     }

@@ -6,10 +6,11 @@ import dev.myelin.tensor.Tensor;
 
 /**
  * Dropout (Srivastava, Hinton, Krizhevsky, Sutskever and Salakhutdinov, 2014, "Dropout: A Simple Way to
- * Prevent Neural Networks from Overfitting"), as {@code torch.nn.Dropout}: in training mode each element
- * is zeroed with probability {@code p} and the survivors are scaled by {@code 1/(1-p)} (inverted dropout,
- * so evaluation needs no rescaling); in evaluation mode it is the identity. Any shape; the output has the
- * input's shape. The masks are drawn from the generator given here, so a seed fixes them.
+ * Prevent Neural Networks from Overfitting", JMLR 15), as {@code torch.nn.Dropout}: in training mode
+ * each element is zeroed with probability {@code p} and the survivors are scaled by {@code 1/(1-p)}
+ * (inverted dropout, so evaluation needs no rescaling); in evaluation mode it is the identity (the output
+ * is a copy of the input). Any shape; the output has the input's shape. The masks are drawn from the
+ * generator given here, one number per element, so a seed fixes them. The default p is PyTorch's, 0.5.
  */
 public final class Dropout extends Module {
     private final float p;
@@ -20,6 +21,7 @@ public final class Dropout extends Module {
      *
      * @param p         the probability of zeroing an element, in [0, 1] (PyTorch's default is 0.5)
      * @param generator the source of the masks
+     * @throws IllegalArgumentException if {@code p} is outside [0, 1] or NaN, or {@code generator} is null
      */
     public Dropout(float p, Generator generator) {
         if (!(p >= 0f && p <= 1f)) {
@@ -32,7 +34,11 @@ public final class Dropout extends Module {
         this.generator = generator;
     }
 
-    /** {@code nn.Dropout(p)}: masks drawn from the {@linkplain Generator#defaultGenerator() default generator}. */
+    /**
+     * {@code nn.Dropout(p)}: masks drawn from the {@linkplain Generator#defaultGenerator() default generator}.
+     *
+     * @param p the probability of zeroing an element, in [0, 1]; 1 zeroes everything
+     */
     public Dropout(float p) {
         this(p, Generator.defaultGenerator());
     }
@@ -42,13 +48,17 @@ public final class Dropout extends Module {
         this(0.5f);
     }
 
-    /** Drops elements in training mode; the identity in evaluation mode. */
+    /** Drops elements in training mode; the identity in evaluation mode. Any shape; the output has the input's. */
     @Override
     public Tensor forward(Tensor input) {
         return Functional.dropout(input, p, isTraining(), generator);
     }
 
-    /** The probability of zeroing an element. */
+    /**
+     * The dropping probability.
+     *
+     * @return {@code p}, the probability of zeroing an element in training mode, in [0, 1]
+     */
     public float p() {
         return p;
     }

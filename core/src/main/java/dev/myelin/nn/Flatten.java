@@ -11,7 +11,15 @@ public final class Flatten extends Module {
     private final int startDim;
     private final int endDim;
 
-    /** Flattens dimensions {@code startDim..endDim}, both included. */
+    /**
+     * {@code nn.Flatten(start_dim, end_dim)}: flattens dimensions {@code startDim..endDim}, both included.
+     *
+     * @param startDim the first dimension merged (negative counts from the end; PyTorch's default 1)
+     * @param endDim   the last dimension merged, not before {@code startDim} (negative counts from the end;
+     *                 PyTorch's default -1, the last)
+     * @throws IllegalArgumentException if both have the same sign and {@code startDim > endDim} (otherwise
+     *                                  the order is checked against each input's rank)
+     */
     public Flatten(int startDim, int endDim) {
         if ((startDim >= 0) == (endDim >= 0) && startDim > endDim) {
             throw new IllegalArgumentException("Flatten: start_dim " + startDim + " comes after end_dim " + endDim);
@@ -50,12 +58,20 @@ public final class Flatten extends Module {
         return input.reshape(dims);
     }
 
-    /** The first dimension merged (negative counts from the end). */
+    /**
+     * Where the merged dimensions begin.
+     *
+     * @return the first dimension merged, as given (negative counts from the end)
+     */
     public int startDim() {
         return startDim;
     }
 
-    /** The last dimension merged, included (negative counts from the end). */
+    /**
+     * Where the merged dimensions end.
+     *
+     * @return the last dimension merged, included, as given (negative counts from the end)
+     */
     public int endDim() {
         return endDim;
     }

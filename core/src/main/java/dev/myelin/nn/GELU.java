@@ -3,9 +3,10 @@ package dev.myelin.nn;
 import dev.myelin.tensor.Tensor;
 
 /**
- * The Gaussian error linear unit (Hendrycks and Gimpel, 2016, "Gaussian Error Linear Units") in its
- * exact form {@code x·Φ(x)}, with {@code Φ} the standard normal CDF, element-wise, as {@code torch.nn.GELU()}
- * (PyTorch's default {@code approximate='none'}; the tanh approximation is not offered).
+ * The Gaussian error linear unit (Hendrycks and Gimpel, 2016, "Gaussian Error Linear Units (GELUs)",
+ * arXiv:1606.08415) in its exact form {@code x·Φ(x)}, with {@code Φ} the standard normal CDF,
+ * element-wise, as {@code torch.nn.GELU()} (PyTorch's default {@code approximate='none'}; the tanh
+ * approximation is not offered).
  */
 public final class GELU extends Module {
     /** Creates the layer; it has no parameters. */

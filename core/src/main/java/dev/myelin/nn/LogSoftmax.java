@@ -10,7 +10,12 @@ import dev.myelin.tensor.Tensor;
 public final class LogSoftmax extends Module {
     private final int dim;
 
-    /** Normalises along {@code dim} (negative counts from the end; 1 for the classes of {@code (N, C)} logits). */
+    /**
+     * {@code nn.LogSoftmax(dim)}.
+     *
+     * @param dim the dimension normalised: 1 for the classes of {@code (N, C)} logits; negative counts from
+     *            the end; checked against each input's rank
+     */
     public LogSoftmax(int dim) {
         this.dim = dim;
     }
@@ -21,7 +26,11 @@ public final class LogSoftmax extends Module {
         return input.logSoftmax(dim);
     }
 
-    /** The dimension normalised (negative counts from the end). */
+    /**
+     * The dimension normalised.
+     *
+     * @return {@code dim}, as given (negative counts from the end)
+     */
     public int dim() {
         return dim;
     }

@@ -9,7 +9,12 @@ import dev.myelin.tensor.Tensor;
 public final class Softmax extends Module {
     private final int dim;
 
-    /** Normalises along {@code dim} (negative counts from the end; 1 for the classes of {@code (N, C)} logits). */
+    /**
+     * {@code nn.Softmax(dim)}.
+     *
+     * @param dim the dimension normalised: 1 for the classes of {@code (N, C)} logits; negative counts from
+     *            the end; checked against each input's rank
+     */
     public Softmax(int dim) {
         this.dim = dim;
     }
@@ -20,7 +25,11 @@ public final class Softmax extends Module {
         return input.softmax(dim);
     }
 
-    /** The dimension normalised (negative counts from the end). */
+    /**
+     * The dimension normalised.
+     *
+     * @return {@code dim}, as given (negative counts from the end)
+     */
     public int dim() {
         return dim;
     }
