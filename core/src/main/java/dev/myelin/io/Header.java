@@ -62,7 +62,7 @@ final class Header {
         Object root;
         try {
             root = Json.parse(json);
-        } catch (Json.ParseException e) {
+        } catch (JsonException e) {
             throw new SafetensorsException(file, "header is not valid JSON: " + e.getMessage(), e);
         }
         if (!(root instanceof Map<?, ?> top)) {

@@ -1,25 +1,39 @@
 package dev.myelin.io;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal, strict JSON parser (RFC 8259) for safetensors headers, and {@link #quote} for writing them.
+ * Myelin's one JSON parser: strict RFC 8259, for safetensors headers and for the JSON files of
+ * programs built on Myelin (the Fashion-MNIST study reads its {@code config.json} and
+ * {@code metrics.json} with it). Fuzzed by the readers that use it.
  *
  * <p>Values map to Java as: object to {@code LinkedHashMap<String, Object>} (key order kept),
  * array to {@code List<Object>}, string to {@code String}, a number without fraction or exponent to
- * {@code BigInteger}, any other number to {@code BigDecimal}, {@code true}/{@code false} to
- * {@code Boolean}, and {@code null} to Java {@code null}. Duplicate keys, trailing commas, comments,
- * leading zeros, unescaped control characters, lone surrogate escapes and trailing content are all
- * rejected; nesting deeper than {@value #MAX_DEPTH} is rejected so that hostile input cannot
- * overflow the stack.
+ * {@code BigInteger}, any other number to {@code BigDecimal} (both exact: a reader decides what range
+ * it accepts), {@code true}/{@code false} to {@code Boolean}, and {@code null} to Java {@code null}.
+ * Duplicate keys, trailing commas, comments, leading zeros, unescaped control characters, lone
+ * surrogate escapes and trailing content are all rejected; nesting deeper than {@value #MAX_DEPTH} is
+ * rejected so that hostile input cannot overflow the stack.
  */
-final class Json {
-    static final int MAX_DEPTH = 64;
+public final class Json {
+    /** The deepest nesting of arrays and objects accepted. */
+    public static final int MAX_DEPTH = 64;
+    /** The largest file {@link #read} accepts, 64 MiB: a JSON file larger than that is refused unread. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
 
     private final String text;
     private int pos;
@@ -29,17 +43,15 @@ final class Json {
         this.text = text;
     }
 
-    /** A syntax error, with the character offset where it was found. */
-    static final class ParseException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        ParseException(String message, int offset) {
-            super(message + " at character " + offset);
-        }
-    }
-
-    /** Parses one JSON value that spans the whole text (surrounding whitespace allowed). */
-    static Object parse(String text) throws ParseException {
+    /**
+     * Parses one JSON value that spans the whole text (surrounding whitespace allowed).
+     *
+     * @param text the JSON text
+     * @return the value, mapped to Java as the class comment says
+     * @throws JsonException if the text is not one well-formed JSON value; the message gives the
+     *     line, column and character offset of the fault
+     */
+    public static Object parse(String text) throws JsonException {
         Json p = new Json(text);
         p.skipWhitespace();
         Object value = p.value();
@@ -51,11 +63,38 @@ final class Json {
     }
 
     /**
+     * Reads and parses a UTF-8 JSON file. A file larger than {@value #MAX_FILE_BYTES} bytes is refused
+     * before it is read, and bytes that are not UTF-8 are an error, not replaced.
+     *
+     * @param file the file to read
+     * @return the value, mapped to Java as the class comment says
+     * @throws JsonException if the file is too large, not UTF-8 or not well-formed JSON; the message
+     *     begins with the file
+     * @throws IOException if the file cannot be read
+     */
+    public static Object read(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new JsonException(file + ": " + size + " bytes is too large for a JSON file (at most "
+                    + MAX_FILE_BYTES + ")");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return parse(utf8(bytes));
+        } catch (JsonException e) {
+            throw new JsonException(file + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * {@code s} safe to print: every control character (C0, DEL and C1) but the line feed, and every lone
      * surrogate, written as a JSON backslash-u escape, so that a message quoting a file's names or values
      * cannot drive the terminal.
+     *
+     * @param s any text, possibly from outside
+     * @return the text with those characters escaped
      */
-    static String printable(String s) {
+    public static String printable(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -70,8 +109,13 @@ final class Json {
         return sb.toString();
     }
 
-    /** {@code s} as a JSON string literal: quotes, backslashes and control characters escaped. */
-    static String quote(String s) {
+    /**
+     * {@code s} as a JSON string literal.
+     *
+     * @param s any text
+     * @return {@code s} in double quotes, with quotes, backslashes and control characters escaped
+     */
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -93,7 +137,25 @@ final class Json {
         return sb.append('"').toString();
     }
 
-    private Object value() throws ParseException {
+    /** The bytes as UTF-8; a malformed sequence is an error naming its byte offset, not a replacement character. */
+    private static String utf8(byte[] bytes) throws JsonException {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new JsonException("not valid UTF-8 at byte " + in.position() + " (0x"
+                    + String.format("%02x", bytes[in.position()] & 0xFF) + ")");
+        }
+        return out.flip().toString();
+    }
+
+    private Object value() throws JsonException {
         if (pos >= text.length()) {
             throw error("unexpected end of input, expected a value");
         }
@@ -114,7 +176,7 @@ final class Json {
         };
     }
 
-    private Map<String, Object> object() throws ParseException {
+    private Map<String, Object> object() throws JsonException {
         enter();
         pos++; // '{'
         Map<String, Object> map = new LinkedHashMap<>();
@@ -136,7 +198,7 @@ final class Json {
             skipWhitespace();
             Object v = value();
             if (map.containsKey(key)) {
-                throw new ParseException("duplicate key \"" + printable(key) + "\"", keyAt);
+                throw new JsonException("duplicate key \"" + printable(key).replace("\n", "\\n") + "\"" + where(keyAt));
             }
             map.put(key, v);
             skipWhitespace();
@@ -153,7 +215,7 @@ final class Json {
         }
     }
 
-    private List<Object> array() throws ParseException {
+    private List<Object> array() throws JsonException {
         enter();
         pos++; // '['
         List<Object> list = new ArrayList<>();
@@ -180,7 +242,7 @@ final class Json {
         }
     }
 
-    private String string() throws ParseException {
+    private String string() throws JsonException {
         pos++; // opening quote
         StringBuilder sb = new StringBuilder();
         while (true) {
@@ -215,33 +277,33 @@ final class Json {
                 case 'u' -> sb.append(unicodeEscape());
                 default -> {
                     pos--;
-                    throw error("invalid escape \\" + e);
+                    throw error("invalid escape: backslash then " + describe(e));
                 }
             }
         }
     }
 
     /** The characters of a backslash-u escape (four hex digits), joining a surrogate pair written as two escapes. */
-    private String unicodeEscape() throws ParseException {
+    private String unicodeEscape() throws JsonException {
         char c = hex4();
         if (Character.isLowSurrogate(c)) {
-            throw error("lone low surrogate escape");
+            throw error("lone surrogate escape: a low surrogate with no high surrogate before it");
         }
         if (!Character.isHighSurrogate(c)) {
             return String.valueOf(c);
         }
         if (!text.startsWith("\\u", pos)) {
-            throw error("high surrogate escape not followed by a low surrogate escape");
+            throw error("lone surrogate escape: a high surrogate not followed by a low surrogate escape");
         }
         pos += 2;
         char low = hex4();
         if (!Character.isLowSurrogate(low)) {
-            throw error("high surrogate escape not followed by a low surrogate escape");
+            throw error("lone surrogate escape: a high surrogate not followed by a low surrogate escape");
         }
         return new String(new char[] {c, low});
     }
 
-    private char hex4() throws ParseException {
+    private char hex4() throws JsonException {
         if (pos + 4 > text.length()) {
             throw error("truncated \\u escape");
         }
@@ -257,7 +319,7 @@ final class Json {
         return (char) v;
     }
 
-    private Number number() throws ParseException {
+    private Number number() throws JsonException {
         int start = pos;
         if (peek() == '-') {
             pos++;
@@ -299,7 +361,7 @@ final class Json {
         try {
             return new BigDecimal(token);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new ParseException("number out of range: " + token, start);
+            throw new JsonException("number out of range: " + token + where(start));
         }
     }
 
@@ -309,7 +371,7 @@ final class Json {
         }
     }
 
-    private Object literal(String word, Object value) throws ParseException {
+    private Object literal(String word, Object value) throws JsonException {
         if (!text.startsWith(word, pos)) {
             throw error("invalid literal, expected " + word);
         }
@@ -317,13 +379,13 @@ final class Json {
         return value;
     }
 
-    private void enter() throws ParseException {
+    private void enter() throws JsonException {
         if (++depth > MAX_DEPTH) {
             throw error("nesting deeper than " + MAX_DEPTH);
         }
     }
 
-    private void expect(char c) throws ParseException {
+    private void expect(char c) throws JsonException {
         if (peek() != c) {
             throw error("expected '" + c + "'");
         }
@@ -366,7 +428,22 @@ final class Json {
         return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
     }
 
-    private ParseException error(String message) {
-        return new ParseException(message, pos);
+    private JsonException error(String message) {
+        return new JsonException(message + where(pos));
+    }
+
+    /** " at line L, column C (character N)": a person finds a line, a program an offset. */
+    private String where(int at) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < at && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return " at line " + line + ", column " + column + " (character " + at + ")";
     }
 }

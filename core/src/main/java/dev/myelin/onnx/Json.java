@@ -7,22 +7,14 @@ final class Json {
     private Json() {
     }
 
-    /** {@code ["a", "b"]}, with quotes, backslashes and control characters escaped. */
+    /** {@code ["a", "b"]}, each string quoted by {@link dev.myelin.io.Json#quote}. */
     static String stringArray(List<String> values) {
         StringBuilder s = new StringBuilder("[");
         for (String v : values) {
             if (s.length() > 1) {
                 s.append(", ");
             }
-            s.append('"');
-            for (char c : v.toCharArray()) {
-                switch (c) {
-                    case '"' -> s.append("\\\"");
-                    case '\\' -> s.append("\\\\");
-                    default -> s.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-                }
-            }
-            s.append('"');
+            s.append(dev.myelin.io.Json.quote(v));
         }
         return s.append(']').toString();
     }

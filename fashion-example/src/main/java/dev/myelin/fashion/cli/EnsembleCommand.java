@@ -92,7 +92,7 @@ final class EnsembleCommand implements Callable<Integer> {
             throw e;
         }
         context.out().printf(Locale.ROOT, "ensemble: validation accuracy %.2f%%, test accuracy %.2f%% (%d members)%n",
-                100 * (Double) metrics.test().get("best_validation_accuracy"), 100 * metrics.testAccuracy(),
+                100 * ((Number) metrics.test().get("best_validation_accuracy")).doubleValue(), 100 * metrics.testAccuracy(),
                 ensemble.members().size());
         context.out().println("Wrote " + out);
         context.out().println();

@@ -1,8 +1,8 @@
 package dev.myelin.fashion.cli;
 
-import dev.myelin.fashion.json.JsonException;
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
+import dev.myelin.io.Json;
+import dev.myelin.io.JsonException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ final class TrainConfigFile {
     /** @throws IllegalArgumentException if the file cannot be read or is not a JSON object */
     static TrainConfigFile read(Path file) {
         try {
-            return new TrainConfigFile(file, JsonFields.object(JsonParser.read(file), file.toString()));
+            return new TrainConfigFile(file, JsonFields.object(JsonFields.read(file), file.toString()));
         } catch (IOException e) {
             throw new IllegalArgumentException("--config " + file + ": " + e.getMessage(), e);
         }
@@ -127,6 +127,6 @@ final class TrainConfigFile {
 
     private IllegalArgumentException wrong(String key, String expected, Object value) {
         return new IllegalArgumentException("--config " + file + ": \"" + key + "\" must be " + expected + ", not "
-                + JsonParser.printable(String.valueOf(value)));
+                + Json.printable(String.valueOf(value)));
     }
 }

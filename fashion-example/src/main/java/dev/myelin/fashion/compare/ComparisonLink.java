@@ -1,7 +1,6 @@
 package dev.myelin.fashion.compare;
 
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.json.JsonWriter;
 import dev.myelin.fashion.run.RunDirectory;
 import java.io.IOException;
@@ -35,7 +34,7 @@ public record ComparisonLink(String page, boolean chosen) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        Map<String, Object> json = JsonFields.object(JsonParser.read(file), file.toString());
+        Map<String, Object> json = JsonFields.object(JsonFields.read(file), file.toString());
         String page = JsonFields.optionalString(json, "page", file.toString());
         if (page == null) {
             return Optional.empty();

@@ -2,7 +2,6 @@ package dev.myelin.fashion.ensemble;
 
 import dev.myelin.fashion.data.ImageSet;
 import dev.myelin.fashion.eval.Inference;
-import dev.myelin.fashion.json.JsonException;
 import dev.myelin.fashion.json.JsonFields;
 import dev.myelin.fashion.json.JsonWriter;
 import dev.myelin.fashion.run.Metrics;
@@ -10,6 +9,7 @@ import dev.myelin.fashion.run.MetricsFile;
 import dev.myelin.fashion.run.ModelLoader;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.run.TrainedModel;
+import dev.myelin.io.JsonException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,10 +1,9 @@
 package dev.myelin.fashion.run;
 
 import dev.myelin.fashion.files.AtomicFiles;
-import dev.myelin.fashion.json.JsonException;
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.json.JsonWriter;
+import dev.myelin.io.JsonException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ public final class MetricsFile {
     /** Reads a metrics file. */
     public static Metrics read(Path file) throws IOException {
         String where = file.toString();
-        Map<String, Object> root = JsonFields.object(JsonParser.read(file), where);
+        Map<String, Object> root = JsonFields.object(JsonFields.read(file), where);
         List<EpochMetrics> history = new ArrayList<>();
         Object rawHistory = root.get("history");
         if (rawHistory != null) {

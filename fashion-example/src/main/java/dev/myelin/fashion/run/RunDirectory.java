@@ -1,7 +1,6 @@
 package dev.myelin.fashion.run;
 
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -99,7 +98,7 @@ public final class RunDirectory {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        return Optional.of(JsonFields.object(JsonParser.read(file), file.toString()));
+        return Optional.of(JsonFields.object(JsonFields.read(file), file.toString()));
     }
 
     /** The run's metrics, if it has a {@value #METRICS}. */

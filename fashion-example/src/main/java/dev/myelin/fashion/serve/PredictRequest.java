@@ -2,9 +2,9 @@ package dev.myelin.fashion.serve;
 
 import dev.myelin.fashion.api.FashionClassifier;
 import dev.myelin.fashion.data.FashionMnist;
-import dev.myelin.fashion.json.JsonException;
-import dev.myelin.fashion.json.JsonParser;
+import dev.myelin.fashion.json.JsonFields;
 import dev.myelin.fashion.predict.ImageInputException;
+import dev.myelin.io.JsonException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ record PredictRequest(float[] pixels) {
     private static float[] pixelsFromJson(String text) throws BadRequest {
         Object parsed;
         try {
-            parsed = JsonParser.parse(text);
+            parsed = JsonFields.parse(text);
         } catch (JsonException e) {
             throw new BadRequest("the body is not valid JSON: " + e.getMessage());
         }

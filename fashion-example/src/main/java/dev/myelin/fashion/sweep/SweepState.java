@@ -1,9 +1,8 @@
 package dev.myelin.fashion.sweep;
 
-import dev.myelin.fashion.json.JsonException;
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.json.JsonWriter;
+import dev.myelin.io.JsonException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,9 +85,9 @@ final class SweepState {
      */
     static SweepState load(Path dir, Plan expected, List<TrialSettings> settings) throws IOException {
         Path file = dir.resolve(FILE);
-        Map<String, Object> json = JsonFields.object(JsonParser.read(file), file.toString());
+        Map<String, Object> json = JsonFields.object(JsonFields.read(file), file.toString());
         Object plan = json.get("plan");
-        if (!Objects.equals(plan, JsonParser.parse(JsonWriter.write(expected.toJson())))) {
+        if (!Objects.equals(plan, JsonFields.parse(JsonWriter.write(expected.toJson())))) {
             throw new IOException(dir + " holds a sweep started with " + JsonWriter.write(plan).strip()
                     + "; resume it with the same options, or choose another --out");
         }

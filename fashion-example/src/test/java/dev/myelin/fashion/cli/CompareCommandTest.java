@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.testing.Chromium;
 import dev.myelin.fashion.testing.FakeRun;
@@ -45,7 +44,7 @@ class CompareCommandTest {
         for (String file : List.of(CompareCommand.TABLE, CompareCommand.JSON, CompareCommand.PAGE)) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file);
         }
-        Map<String, Object> json = JsonFields.object(JsonParser.read(out.resolve(CompareCommand.JSON)), "test");
+        Map<String, Object> json = JsonFields.object(JsonFields.read(out.resolve(CompareCommand.JSON)), "test");
         List<Object> models = JsonFields.array(json.get("models"), "test");
         assertEquals(2, models.size());
         Map<String, Object> softmax = JsonFields.object(models.get(0), "test");
@@ -85,7 +84,7 @@ class CompareCommandTest {
                 "--out", out.toString(), "--data", data.toString());
 
         assertEquals(0, result.exitCode(), result.err());
-        Map<String, Object> json = JsonFields.object(JsonParser.read(out.resolve(CompareCommand.JSON)), "test");
+        Map<String, Object> json = JsonFields.object(JsonFields.read(out.resolve(CompareCommand.JSON)), "test");
         List<Object> models = JsonFields.array(json.get("models"), "test");
         // FakeRun's validation accuracy climbs to 0.90 at the last epoch in both; the first wins the tie.
         assertEquals(true, JsonFields.object(models.get(0), "test").get("chosen"));

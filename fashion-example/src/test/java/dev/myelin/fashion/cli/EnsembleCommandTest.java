@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.run.Metrics;
 import dev.myelin.fashion.run.MetricsFile;
 import dev.myelin.fashion.run.RunDirectory;
@@ -57,7 +56,7 @@ class EnsembleCommandTest {
         assertTrue(result.out().contains("ensemble: validation accuracy"), result.out());
         assertTrue(Files.isRegularFile(out.resolve("members/1-softmax-a/model.safetensors")));
         assertFalse(Files.exists(out.resolve("members/1-softmax-a/checkpoint")), "checkpoints are not copied");
-        Map<String, Object> config = JsonFields.object(JsonParser.read(out.resolve(RunDirectory.CONFIG)), "config");
+        Map<String, Object> config = JsonFields.object(JsonFields.read(out.resolve(RunDirectory.CONFIG)), "config");
         assertEquals("ensemble", config.get("model"));
         assertEquals(List.of("members/1-softmax-a", "members/2-mlp-b"), config.get("members"));
         Metrics metrics = MetricsFile.read(out.resolve(RunDirectory.METRICS));

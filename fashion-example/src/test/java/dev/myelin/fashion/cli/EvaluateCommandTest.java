@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.testing.FakeRun;
 import dev.myelin.fashion.testing.TestCli;
@@ -45,7 +44,7 @@ class EvaluateCommandTest {
         assertTrue(out.contains("Confusion matrix (rows: true class, columns: predicted class)"), out);
         assertTrue(out.contains("Top Trous  Pull Dress  Coat  Sand Shirt Sneak   Bag  Boot"), out);
 
-        Map<String, Object> json = JsonFields.object(JsonParser.read(run.resolve(RunDirectory.EVALUATION)), "test");
+        Map<String, Object> json = JsonFields.object(JsonFields.read(run.resolve(RunDirectory.EVALUATION)), "test");
         assertEquals(0.9, (Double) json.get("accuracy"), 1e-12);
         assertEquals(200L, json.get("images"));
         List<Object> matrix = JsonFields.array(json.get("confusion_matrix"), "test");
@@ -61,7 +60,7 @@ class EvaluateCommandTest {
 
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("each averaged with its mirror (--tta)"), result.out());
-        Map<String, Object> json = JsonFields.object(JsonParser.read(run.resolve(RunDirectory.EVALUATION)), "test");
+        Map<String, Object> json = JsonFields.object(JsonFields.read(run.resolve(RunDirectory.EVALUATION)), "test");
         assertEquals(true, json.get("tta"));
         assertEquals(200L, json.get("images"));
     }

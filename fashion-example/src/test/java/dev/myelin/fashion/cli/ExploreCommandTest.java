@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.myelin.fashion.explore.ExploreJson;
 import dev.myelin.fashion.explore.ExplorePage;
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.testing.Chromium;
 import dev.myelin.fashion.testing.TestCli;
 import dev.myelin.fashion.testing.TinyFashion;
@@ -93,7 +92,7 @@ class ExploreCommandTest {
     @Test
     void theJsonCountsTheSplitsAndKeepsTheNumbers() throws Exception {
         page();
-        Map<String, Object> json = JsonFields.object(JsonParser.read(written.resolve(ExploreJson.FILE_NAME)), "explore.json");
+        Map<String, Object> json = JsonFields.object(JsonFields.read(written.resolve(ExploreJson.FILE_NAME)), "explore.json");
 
         Map<String, Object> counts = JsonFields.object(json.get("counts"), "counts");
         assertEquals(List.of(5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L), counts.get("train"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.myelin.fashion.data.DataLocation;
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.testing.TestCli;
 import dev.myelin.fashion.train.PresetModelLoader;
 import dev.myelin.fashion.train.Training;
@@ -48,7 +47,7 @@ class RealDataStudyTest {
 
         assertEquals(0, result.exitCode(), result.err());
         System.out.print(result.out().substring(result.out().indexOf("| chosen")));
-        Map<String, Object> json = JsonFields.object(JsonParser.read(out.resolve(CompareCommand.JSON)), "test");
+        Map<String, Object> json = JsonFields.object(JsonFields.read(out.resolve(CompareCommand.JSON)), "test");
         // With 8,334 training images: k-NN about 81.5%, the forest 85%, softmax regression 82.7%.
         for (Object row : JsonFields.array(json.get("models"), "test")) {
             Map<String, Object> model = JsonFields.object(row, "test");

@@ -1,10 +1,10 @@
 package dev.myelin.fashion.cli;
 
-import dev.myelin.fashion.json.JsonException;
 import dev.myelin.fashion.run.MetricsFile;
 import dev.myelin.fashion.run.RunDirectory;
-import dev.myelin.testing.FileFuzz;
+import dev.myelin.io.JsonException;
 import dev.myelin.testing.FileFuzz.Mutant;
+import dev.myelin.testing.FileFuzz;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

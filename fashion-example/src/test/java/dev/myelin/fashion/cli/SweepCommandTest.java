@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.run.MetricsFile;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.testing.TestCli;
@@ -66,7 +65,7 @@ class SweepCommandTest {
         String table = Files.readString(out.resolve("sweep.md"));
         assertTrue(table.contains("| rank | trial | lr | batch |"), table);
         assertEquals(4, table.lines().filter(l -> l.matches("\\| \\d+ \\| \\d+ \\|.*")).count(), table);
-        Map<String, Object> best = JsonFields.object(JsonParser.read(out.resolve("best-config.json")), "best");
+        Map<String, Object> best = JsonFields.object(JsonFields.read(out.resolve("best-config.json")), "best");
         assertEquals("mlp", best.get("model"));
         assertEquals(3L, best.get("epochs"));
         assertEquals(3L, best.get("sweep_epochs"));
@@ -111,7 +110,7 @@ class SweepCommandTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("resuming sweep of mlp"), resumed.out());
         assertEquals(4, trained.size(), "the 3 trials done before are not trained again");
-        Map<String, Object> state = JsonFields.object(JsonParser.read(out.resolve("sweep.json")), "state");
+        Map<String, Object> state = JsonFields.object(JsonFields.read(out.resolve("sweep.json")), "state");
         assertEquals(4, JsonFields.array(state.get("trials"), "trials").size());
     }
 

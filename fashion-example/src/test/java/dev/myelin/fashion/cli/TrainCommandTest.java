@@ -1,12 +1,13 @@
 package dev.myelin.fashion.cli;
 
+import dev.myelin.fashion.json.JsonFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.myelin.fashion.data.FashionMnist;
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.run.Metrics;
 import dev.myelin.fashion.run.MetricsFile;
 import dev.myelin.fashion.run.RunDirectory;
@@ -14,12 +15,11 @@ import dev.myelin.fashion.testing.TestCli;
 import dev.myelin.fashion.testing.TinyFashion;
 import dev.myelin.fashion.train.ModelPreset;
 import dev.myelin.fashion.train.OptimizerKind;
+import dev.myelin.fashion.train.PresetModelLoader;
 import dev.myelin.fashion.train.ScheduleKind;
 import dev.myelin.fashion.train.TrainOptions;
-import dev.myelin.fashion.train.Tuning;
-import dev.myelin.fashion.train.PresetModelLoader;
 import dev.myelin.fashion.train.Training;
-import com.sun.net.httpserver.HttpServer;
+import dev.myelin.fashion.train.Tuning;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -292,7 +292,7 @@ class TrainCommandTest {
         assertEquals(0, pretrained.exitCode(), pretrained.err());
         var weights = dev.myelin.io.SafetensorsReader.read(base.resolve(RunDirectory.MODEL));
         assertEquals(3, weights.tensor("7.weight").dim(0), "one output per chosen class");
-        assertEquals(List.of(0L, 2L, 4L), JsonParser.read(base.resolve(RunDirectory.CONFIG)) instanceof Map<?, ?> m
+        assertEquals(List.of(0L, 2L, 4L), JsonFields.read(base.resolve(RunDirectory.CONFIG)) instanceof Map<?, ?> m
                 ? m.get("classes") : null);
         TestCli.Result evaluated = cli.run("evaluate", "--run", base.toString(), "--data", data.toString());
         assertEquals(0, evaluated.exitCode(), evaluated.err());

@@ -1,17 +1,17 @@
 package dev.myelin.fashion.cli;
 
+import dev.myelin.fashion.json.JsonFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.run.EpochMetrics;
 import dev.myelin.fashion.run.Metrics;
 import dev.myelin.fashion.run.MetricsFile;
 import dev.myelin.fashion.run.RunDirectory;
-import dev.myelin.fashion.train.PresetModelLoader;
 import dev.myelin.fashion.testing.ChildFashion;
 import dev.myelin.fashion.testing.TinyFashion;
+import dev.myelin.fashion.train.PresetModelLoader;
 import dev.myelin.io.Checkpoint;
 import dev.myelin.io.SafetensorsReader;
 import java.nio.file.Files;
@@ -141,7 +141,7 @@ class TrainKillTest {
     /** Whatever a kill left: every run file that is there reads whole (temporary files aside). */
     private static void assertEveryFileReadable(Path out) throws Exception {
         if (Files.exists(out.resolve(RunDirectory.CONFIG))) {
-            JsonParser.read(out.resolve(RunDirectory.CONFIG));
+            JsonFields.read(out.resolve(RunDirectory.CONFIG));
         }
         if (Files.exists(out.resolve(RunDirectory.METRICS))) {
             MetricsFile.read(out.resolve(RunDirectory.METRICS));

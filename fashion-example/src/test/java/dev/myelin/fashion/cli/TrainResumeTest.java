@@ -1,9 +1,9 @@
 package dev.myelin.fashion.cli;
 
+import dev.myelin.fashion.json.JsonFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.run.RunDirectory;
 import dev.myelin.fashion.testing.TestCli;
 import dev.myelin.fashion.testing.TinyFashion;
@@ -57,8 +57,8 @@ class TrainResumeTest {
         assertTrue(resumed.out().contains("15 validation"), "the same --limit, so the same split: " + resumed.out());
         assertEquals(-1, Files.mismatch(whole.resolve(RunDirectory.MODEL), stopped.resolve(RunDirectory.MODEL)),
                 "the resumed run must end with the uninterrupted run's weights");
-        Map<?, ?> before = (Map<?, ?>) JsonParser.parse(config);
-        Map<?, ?> after = (Map<?, ?>) JsonParser.read(stopped.resolve(RunDirectory.CONFIG));
+        Map<?, ?> before = (Map<?, ?>) JsonFields.parse(config);
+        Map<?, ?> after = (Map<?, ?>) JsonFields.read(stopped.resolve(RunDirectory.CONFIG));
         for (String key : List.of("model", "epochs", "batch_size", "lr", "schedule", "limit", "seed", "dropout")) {
             assertEquals(before.get(key), after.get(key), key);
         }
@@ -126,6 +126,6 @@ class TrainResumeTest {
                 "--epochs", "2");
         assertEquals(0, longer.exitCode(), longer.err());
         assertTrue(longer.out().contains("epoch 2/2"), longer.out());
-        assertEquals(2L, ((Map<?, ?>) JsonParser.read(out.resolve(RunDirectory.CONFIG))).get("epochs"));
+        assertEquals(2L, ((Map<?, ?>) JsonFields.read(out.resolve(RunDirectory.CONFIG))).get("epochs"));
     }
 }

@@ -1,7 +1,6 @@
 package dev.myelin.fashion.testing;
 
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
 import dev.myelin.fashion.json.JsonWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -55,7 +54,7 @@ public final class DevTools implements AutoCloseable {
             String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             String pageSocket = null;
-            for (Object target : JsonFields.array(JsonParser.parse(list), "targets")) {
+            for (Object target : JsonFields.array(JsonFields.parse(list), "targets")) {
                 Map<String, Object> t = JsonFields.object(target, "target");
                 if ("page".equals(t.get("type"))) {
                     pageSocket = (String) t.get("webSocketDebuggerUrl");
@@ -110,7 +109,7 @@ public final class DevTools implements AutoCloseable {
 
     private void receive(String text) {
         try {
-            Map<String, Object> message = JsonFields.object(JsonParser.parse(text), "DevTools message");
+            Map<String, Object> message = JsonFields.object(JsonFields.parse(text), "DevTools message");
             if (message.get("id") instanceof Number id) {
                 CompletableFuture<Map<String, Object>> future = pending.remove(id.intValue());
                 if (future != null) {

@@ -1,7 +1,6 @@
 package dev.myelin.fashion.testing;
 
 import dev.myelin.fashion.json.JsonFields;
-import dev.myelin.fashion.json.JsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,6 +42,6 @@ public final class Http {
         HttpResponse<String> response = raw(request);
         String body = response.body();
         boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
-        return new Answer(response.statusCode(), json ? JsonFields.object(JsonParser.parse(body), "answer") : Map.of(), body);
+        return new Answer(response.statusCode(), json ? JsonFields.object(JsonFields.parse(body), "answer") : Map.of(), body);
     }
 }
