@@ -46,6 +46,12 @@ final class Autograd {
         return result;
     }
 
+    /**
+     * The backward pass behind {@link Tensor#backward()}: adds {@code Σ seed · d(root)/d(leaf)} into the
+     * {@code .grad} of every leaf that requires grad and that {@code root} depends on. {@code seed} is
+     * {@code dL/d(root)} for the loss {@code L}, of {@code root}'s shape (a 1 for a scalar loss). Without
+     * {@code retainGraph} every node of the graph is released on the way.
+     */
     static void backward(Tensor root, Tensor seed, boolean retainGraph) {
         if (!root.requiresGrad()) {
             throw new IllegalStateException("backward: the tensor does not require grad and has no grad_fn; "

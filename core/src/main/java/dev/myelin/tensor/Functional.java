@@ -2,10 +2,18 @@ package dev.myelin.tensor;
 
 /**
  * The ops that take more than a tensor and a number, as static functions named after
- * {@code torch.nn.functional}: convolution, pooling, batch normalisation, dropout and the losses.
+ * {@code torch.nn.functional} (imported as {@code F} in PyTorch code): convolution, pooling, the fully
+ * connected layer, batch normalisation, dropout and the losses. The layers of {@code dev.myelin.nn} are
+ * built on them.
  *
  * <p>Images are {@code (N, C, H, W)}. Convolution weights are {@code (outChannels, inChannels, kH, kW)},
  * as in PyTorch, so weights move between the two without reshaping.
+ *
+ * <p>Each function is one differentiable op, recorded like the methods of {@link Tensor}: gradients
+ * reach every tensor argument that requires grad, except batch normalisation's running statistics.
+ * An optional tensor argument (a bias, a running statistic) may be null. The losses return a scalar,
+ * the mean over the batch (PyTorch's default {@code reduction='mean'}), and take no class weights or
+ * ignored index.
  */
 public final class Functional {
     private Functional() {
@@ -65,12 +73,16 @@ public final class Functional {
     }
 
     /**
-     * A fully connected layer, {@code y = x Wᵀ + b}, as {@code torch.nn.functional.linear}.
+     * A fully connected layer, {@code y = x Wᵀ + b}, as {@code torch.nn.functional.linear}, for a 2-D input
+     * only ({@code nn.Linear} reshapes other ranks). Gradients: {@code dx = g W}, {@code dW = gᵀ x},
+     * {@code db = Σ_n g[n]}.
      *
-     * @param input  {@code (N, in)}
-     * @param weight {@code (out, in)}, read transposed in place
-     * @param bias   {@code (out)}, or null
-     * @return {@code (N, out)}
+     * @param input  {@code (N, in)}, one sample per row
+     * @param weight {@code (out, in)}, PyTorch's layout, read transposed in place (no copy)
+     * @param bias   {@code (out)}, added to every row, or null for none
+     * @return a new tensor {@code (N, out)}
+     * @throws IllegalArgumentException if the input or weight is not 2-D, their {@code in} sizes differ, or the
+     *     bias is not {@code (out)}
      */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         return LinearOp.forward(input, weight, bias);
@@ -135,7 +147,10 @@ public final class Functional {
      * @param training    whether to normalise with batch statistics (and update the running ones)
      * @param momentum    weight of the new batch statistic in the running average (PyTorch's default is 0.1)
      * @param eps         added to the variance before the square root (PyTorch's default is 1e-5)
-     * @return a tensor of the input's shape
+     * @return a new tensor of the input's shape
+     * @throws IllegalArgumentException if the input has rank below 2, a per-channel tensor is not {@code (C)},
+     *     a training batch has at most one value per channel, a running statistic requires grad in
+     *     training, or a running statistic is missing in evaluation
      */
     public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
             boolean training, double momentum, double eps) {
@@ -143,30 +158,76 @@ public final class Functional {
     }
 
     /**
-     * Inverted dropout: in training, zeroes each element with probability {@code p} (drawn from
-     * {@code generator}) and scales the survivors by {@code 1/(1-p)}; outside training, the identity.
+     * Inverted dropout (Srivastava et al., "Dropout: A Simple Way to Prevent Neural Networks from
+     * Overfitting", JMLR 15, 2014), as {@code F.dropout}: in training, {@code y = x · m / (1 - p)}, where
+     * each mask element {@code m} is 0 with probability {@code p} and 1 otherwise. Scaling the survivors
+     * by {@code 1/(1-p)} while training keeps {@code E[y] = x}, so evaluation is the identity and needs no
+     * rescaling (the paper instead scales the weights by {@code 1 - p} at test time). The mask takes one
+     * {@link Generator#nextFloat()} per element in row-major order, dropping the element when the draw is
+     * below {@code p}, so the seed fixes it. Gradient: {@code g · m / (1 - p)}, the same mask.
+     *
+     * <p>Outside training, or with {@code p = 0}, the result is a copy of the input (gradient {@code g})
+     * and nothing is drawn; with {@code p = 1} every element is zeroed.
+     *
+     * @param input     any shape
+     * @param p         the probability of zeroing each element, in {@code [0, 1]}; PyTorch's default is 0.5
+     * @param training  true to drop, false for the identity (PyTorch's module sets this from {@code train()}
+     *     and {@code eval()})
+     * @param generator the source of the mask, advanced by {@code input.size()} draws in training; may be
+     *     null outside training
+     * @return a new tensor of the input's shape
+     * @throws IllegalArgumentException if {@code p} is outside {@code [0, 1]} or NaN, or {@code generator} is
+     *     null when a mask is needed
      */
     public static Tensor dropout(Tensor input, float p, boolean training, Generator generator) {
         return DropoutOp.forward(input, p, training, generator);
     }
 
-    /** {@code F.dropout(input, p, training)}, the masks drawn from the {@linkplain Generator#defaultGenerator() default generator}. */
+    /**
+     * {@code F.dropout(input, p, training)}: {@link #dropout(Tensor, float, boolean, Generator)} with the
+     * masks drawn from the {@linkplain Generator#defaultGenerator() default generator}.
+     *
+     * @param input    any shape
+     * @param p        the probability of zeroing each element, in {@code [0, 1]}; PyTorch's default is 0.5
+     * @param training true to drop, false for the identity
+     * @return a new tensor of the input's shape
+     * @throws IllegalArgumentException if {@code p} is outside {@code [0, 1]} or NaN
+     */
     public static Tensor dropout(Tensor input, float p, boolean training) {
         return dropout(input, p, training, Generator.defaultGenerator());
     }
 
     /**
-     * Mean cross-entropy between {@code logits (N, C)} and integer class labels.
+     * Mean cross-entropy between logits and integer class labels, as {@code F.cross_entropy(logits, labels)}:
+     * {@code L = -(1/N) Σ_i log softmax(x_i)[y_i] = (1/N) Σ_i (logsumexp(x_i) - x_i[y_i])}. Log-softmax and
+     * loss are one fused, numerically stable op. Gradient with respect to the logits:
+     * {@code (softmax(x_i) - onehot(y_i)) / N} for each row.
      *
-     * @param labels one class index in {@code [0, C)} per row
+     * @param logits {@code (N, C)} unnormalised scores, one row per sample
+     * @param labels {@code N} class indices, each in {@code [0, C)} (copied)
+     * @return a new scalar; NaN when {@code N = 0}, as PyTorch
+     * @throws IllegalArgumentException if the logits are not 2-D, there is not one label per row, or a label is
+     *     out of range
      */
     public static Tensor crossEntropy(Tensor logits, int[] labels) {
         return CrossEntropyOp.forward(logits, labels, 0f);
     }
 
     /**
-     * Mean cross-entropy with label smoothing (Szegedy et al., 2016): the target puts
-     * {@code 1 - smoothing + smoothing/C} on the true class and {@code smoothing/C} on every other.
+     * Mean cross-entropy with label smoothing (Szegedy et al., "Rethinking the Inception Architecture for
+     * Computer Vision", 2016, arXiv:1512.00567), as {@code F.cross_entropy(logits, labels,
+     * label_smoothing=s)}. The target of row {@code i} is {@code t_i = (1 - s)·onehot(y_i) + s/C}, that is
+     * {@code 1 - s + s/C} on the true class and {@code s/C} on every other, and
+     * {@code L = -(1/N) Σ_i Σ_c t_ic log softmax(x_i)_c = (1/N) Σ_i [(1 - s)·(-log p_i[y_i]) + s·(-(1/C) Σ_c
+     * log p_ic)]}. Gradient with respect to the logits: {@code (softmax(x_i) - t_i) / N}.
+     *
+     * @param logits         {@code (N, C)} unnormalised scores, one row per sample
+     * @param labels         {@code N} class indices, each in {@code [0, C)} (copied)
+     * @param labelSmoothing {@code s} in {@code [0, 1]}: 0 (PyTorch's default) is plain cross-entropy, 1 a
+     *     uniform target; 0.1 is the paper's value
+     * @return a new scalar; NaN when {@code N = 0}, as PyTorch
+     * @throws IllegalArgumentException if the logits are not 2-D, there is not one label per row, a label is
+     *     out of range, or {@code s} is outside {@code [0, 1]}
      */
     public static Tensor crossEntropy(Tensor logits, int[] labels, float labelSmoothing) {
         return CrossEntropyOp.forward(logits, labels, labelSmoothing);
@@ -176,14 +237,28 @@ public final class Functional {
      * Mean negative log-likelihood, {@code -(1/N) Σ_i logProbs[i, labels[i]]}, as {@code F.nll_loss}: with
      * {@code logProbs = logits.logSoftmax(1)} it equals {@link #crossEntropy(Tensor, int[])}.
      *
-     * @param logProbs {@code (N, C)} log-probabilities
-     * @param labels   one class index in {@code [0, C)} per row
+     * <p>The gradient is {@code -1/N} at each row's label and 0 elsewhere.
+     *
+     * @param logProbs {@code (N, C)} log-probabilities, one row per sample (any values are accepted)
+     * @param labels   {@code N} class indices, each in {@code [0, C)} (copied)
+     * @return a new scalar; NaN when {@code N = 0}, as PyTorch
+     * @throws IllegalArgumentException if the input is not 2-D, there is not one label per row, or a label is
+     *     out of range
      */
     public static Tensor nllLoss(Tensor logProbs, int[] labels) {
         return NllLossOp.forward(logProbs, labels);
     }
 
-    /** Mean squared error, {@code mean((input - target)^2)}; the shapes must match. */
+    /**
+     * Mean squared error, {@code L = (1/n) Σ (input - target)²} over all {@code n} elements, as
+     * {@code F.mse_loss(input, target)}, accumulated in double. Both arguments receive gradients:
+     * {@code 2 (input - target) / n} for the input and its negation for the target.
+     *
+     * @param input  any shape
+     * @param target the same shape as {@code input} (no broadcasting)
+     * @return a new scalar; NaN when the tensors are empty
+     * @throws IllegalArgumentException if the shapes differ
+     */
     public static Tensor mseLoss(Tensor input, Tensor target) {
         return MseLossOp.forward(input, target);
     }

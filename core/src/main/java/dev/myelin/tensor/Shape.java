@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The dimensions of a dense, row-major tensor. Immutable.
+ * The dimensions of a dense, row-major tensor, as PyTorch's {@code torch.Size}. Immutable.
  *
- * <p>A shape of rank 0 is a scalar and holds one element. Every dimension is at least 0.
+ * <p>A shape of rank 0 is a scalar and holds one element. Every dimension is at least 0, and a shape
+ * holds at most {@code Integer.MAX_VALUE - 16} elements, so that its storage fits in one Java array.
+ * Since tensors are always contiguous and row-major, the shape alone fixes the
+ * {@linkplain #strides() strides}.
  */
 public final class Shape {
     private final int[] dims;
@@ -29,38 +32,74 @@ public final class Shape {
         this.size = (int) n;
     }
 
-    /** A shape with the given dimensions (the array is copied). */
+    /**
+     * A shape with the given dimensions.
+     *
+     * @param dims the dimensions, each at least 0 (copied); none gives the scalar shape
+     * @return the shape
+     * @throws IllegalArgumentException if a dimension is negative or the product exceeds
+     *     {@code Integer.MAX_VALUE - 16}
+     */
     public static Shape of(int... dims) {
         Objects.requireNonNull(dims, "dims");
         return new Shape(dims.clone());
     }
 
-    /** The shape of a scalar: rank 0, one element. */
+    /**
+     * The shape of a scalar.
+     *
+     * @return the shape {@code []}: rank 0, one element
+     */
     public static Shape scalar() {
         return new Shape(new int[0]);
     }
 
-    /** Number of dimensions. */
+    /**
+     * The number of dimensions, as {@code len(size)}.
+     *
+     * @return 0 for a scalar, 4 for images {@code (N, C, H, W)}
+     */
     public int rank() {
         return dims.length;
     }
 
-    /** Size of dimension {@code i}; negative {@code i} counts from the end, as in PyTorch. */
+    /**
+     * The size of one dimension.
+     *
+     * @param i the dimension, {@code 0..rank()-1}; negative counts from the end, as in PyTorch ({@code -1}
+     *     is the last)
+     * @return its size, at least 0
+     * @throws IllegalArgumentException if {@code i} is out of range (a scalar has no dimension)
+     */
     public int dim(int i) {
         return dims[normalizeDim(i)];
     }
 
-    /** Number of elements (the product of the dimensions). */
+    /**
+     * The number of elements, as {@code torch.Size.numel()}.
+     *
+     * @return the product of the dimensions: 1 for a scalar, 0 if any dimension is 0
+     */
     public int size() {
         return size;
     }
 
-    /** A copy of the dimensions. */
+    /**
+     * The dimensions.
+     *
+     * @return a new array, one entry per dimension (empty for a scalar)
+     */
     public int[] dims() {
         return dims.clone();
     }
 
-    /** Row-major strides in elements: the last dimension has stride 1. */
+    /**
+     * The row-major strides, in elements: how far apart in storage two elements are whose indices differ by
+     * one along each dimension. The last dimension has stride 1 and {@code stride[j] = stride[j+1] ·
+     * dim(j+1)}, so {@code (2, 3, 4)} has strides {@code (12, 4, 1)}.
+     *
+     * @return a new array, one stride per dimension
+     */
     public int[] strides() {
         int[] s = new int[dims.length];
         int stride = 1;
@@ -71,7 +110,14 @@ public final class Shape {
         return s;
     }
 
-    /** Turns a possibly negative dimension index into {@code 0..rank-1}, or throws naming the shape. */
+    /**
+     * Turns a possibly negative dimension index into {@code 0..rank-1}, as PyTorch reads {@code dim}
+     * arguments.
+     *
+     * @param dim a dimension in {@code -rank..rank-1}; {@code -1} is the last
+     * @return {@code dim} if non-negative, else {@code dim + rank}
+     * @throws IllegalArgumentException naming this shape, if {@code dim} is out of range or the shape is a scalar
+     */
     public int normalizeDim(int dim) {
         int r = dims.length;
         int d = dim < 0 ? dim + r : dim;
@@ -106,10 +152,16 @@ public final class Shape {
     }
 
     /**
-     * The shape two operands broadcast to, NumPy-style: dimensions are aligned from the right and
-     * each pair must be equal or contain a 1.
+     * The shape two operands broadcast to, by NumPy's and PyTorch's rule: the shapes are aligned from
+     * their last dimension, the shorter one padded with leading 1s, and each pair of dimensions must be
+     * equal or contain a 1, which is repeated to match the other. {@code (8, 1, 6)} and {@code (7, 1)} give
+     * {@code (8, 7, 6)}.
      *
      * @param op the operation's name, for the error message
+     * @param a  the first operand's shape
+     * @param b  the second operand's shape
+     * @return the broadcast shape, of rank {@code max(a.rank(), b.rank())}
+     * @throws IllegalArgumentException if a pair of dimensions differs and neither is 1
      */
     public static Shape broadcast(String op, Shape a, Shape b) {
         int r = Math.max(a.rank(), b.rank());

@@ -5,5 +5,8 @@
  * {@code Autograd} runs the backward pass. {@link dev.myelin.tensor.Functional} gathers the ops under
  * PyTorch's names ({@code torch.nn.functional}); {@link dev.myelin.tensor.Grad} switches recording off
  * (PyTorch's {@code no_grad}); {@link dev.myelin.tensor.Generator} is the seeded random source.
+ *
+ * <p>Start with {@link dev.myelin.tensor.Tensor}: its class comment explains the storage, broadcasting
+ * and how ops record the graph that {@code backward()} walks.
  */
 package dev.myelin.tensor;
