@@ -11,7 +11,12 @@ import dev.myelin.tensor.Tensor;
  * @param indices the dataset index of each sample, length N
  */
 public record Batch(Tensor inputs, int[] labels, int[] indices) {
-    /** Checks that the three parts describe the same N samples. */
+    /**
+     * Checks that the three parts describe the same N samples.
+     *
+     * @throws IllegalArgumentException if {@code inputs} is a scalar or its first dimension differs from
+     *     the number of labels or indices
+     */
     public Batch {
         if (inputs.rank() == 0 || inputs.dim(0) != labels.length || labels.length != indices.length) {
             throw new IllegalArgumentException("a batch needs as many labels and indices as input rows, got inputs "
@@ -19,7 +24,12 @@ public record Batch(Tensor inputs, int[] labels, int[] indices) {
         }
     }
 
-    /** The number of samples N. */
+    /**
+     * The number of samples in this batch; the last batch of an epoch may hold fewer than the loader's
+     * batch size.
+     *
+     * @return N, the first dimension of {@link #inputs()}
+     */
     public int size() {
         return labels.length;
     }

@@ -49,22 +49,30 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     }
 
     /**
-     * Nanoseconds the consumer has spent in {@link #next()} so far: preparing batches itself, or
-     * waiting for the prefetch thread. Against the epoch's wall time it is the share of training lost
-     * to data preparation.
+     * The time the consumer has spent in {@link #next()} so far: preparing batches itself, or waiting
+     * for the prefetch thread. Against the epoch's wall time it is the share of training lost to data
+     * preparation.
+     *
+     * @return the total in nanoseconds ({@link System#nanoTime()} differences), 0 before the first batch
      */
     public long waitNanos() {
         return waitNanos;
     }
 
-    /** The epoch whose order and augmentations this iteration follows. */
+    /**
+     * The epoch whose order and augmentations this iteration follows.
+     *
+     * @return the loader's {@link DataLoader#epoch()} when this iteration started, non-negative
+     */
     public int epoch() {
         return epoch;
     }
 
     /**
-     * Whether a batch remains; false once all were returned or the iterator was closed.
+     * Whether a batch remains. Returning false after the last batch completes the epoch: the loader's
+     * {@link DataLoader#epoch()} moves on by one.
      *
+     * @return false once all batches were returned or the iterator was closed
      * @throws IllegalStateException if the loader has started a newer iteration, which stopped this one
      */
     @Override
@@ -85,8 +93,10 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     }
 
     /**
-     * The next batch, in a fresh tensor.
+     * The next batch, in a fresh tensor that nothing else holds.
      *
+     * @return the epoch's next batch: inputs of shape {@code (N, ...sampleShape)} with N the loader's
+     *     batch size, or fewer for a short last batch
      * @throws DataLoaderException if the batch could not be prepared
      * @throws NoSuchElementException if no batch remains
      */

@@ -42,7 +42,6 @@ import java.util.Objects;
  * iteration at a time, two threads iterating one loader stop each other's iterations (use a loader per
  * thread). A {@link BatchIterator} belongs to the one thread that consumes it. Batches are fresh tensors
  * that nothing else keeps, so one may be handed to another thread.
- * A loader is meant to be used from one thread.
  */
 public final class DataLoader implements Iterable<Batch> {
     private final Dataset dataset;
@@ -71,32 +70,63 @@ public final class DataLoader implements Iterable<Batch> {
         this.numBatches = dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
-    /** Starts configuring a loader over {@code dataset}. */
+    /**
+     * Starts configuring a loader over {@code dataset}; every setting has a default (batch size 1, no
+     * shuffling, seed 0, no drop-last, no transform, automatic prefetch).
+     *
+     * @param dataset the samples, only read; it must allow concurrent reads (see {@link Dataset})
+     * @return a builder
+     * @throws NullPointerException if {@code dataset} is null
+     */
     public static Builder builder(Dataset dataset) {
         return new Builder(dataset);
     }
 
-    /** The dataset. */
+    /**
+     * The dataset this loader reads.
+     *
+     * @return the dataset given to {@link #builder(Dataset)}
+     */
     public Dataset dataset() {
         return dataset;
     }
 
-    /** The number of samples per batch (the last batch may have fewer unless drop-last is on). */
+    /**
+     * The number of samples per batch.
+     *
+     * @return N of a full batch, at least 1; the last batch may have fewer unless drop-last is on
+     */
     public int batchSize() {
         return batchSize;
     }
 
-    /** The number of batches per epoch: {@code ceil(n / batchSize)}, or {@code floor} with drop-last. */
+    /**
+     * The number of batches per epoch.
+     *
+     * @return {@code ceil(n / batchSize)} for a dataset of n samples, or {@code floor(n / batchSize)} with
+     *     drop-last
+     */
     public int numBatches() {
         return numBatches;
     }
 
-    /** The epoch the next iteration will follow; starts at 0. */
+    /**
+     * The epoch the next iteration will follow.
+     *
+     * @return 0 for a new loader, then one more after each iteration that handed out all its batches, or
+     *     the value last given to {@link #setEpoch(int)}
+     */
     public synchronized int epoch() {
         return epoch;
     }
 
-    /** Sets the epoch the next iteration follows (non-negative), e.g. to resume a run at that epoch. */
+    /**
+     * Sets the epoch the next iteration follows, e.g. to resume a run at that epoch; an iteration
+     * already running keeps its own.
+     *
+     * @param epoch the epoch, non-negative; it fixes the order and every sample's augmentation
+     * @throws IllegalArgumentException if {@code epoch} is negative
+     */
     public synchronized void setEpoch(int epoch) {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be non-negative, got " + epoch);
@@ -107,7 +137,10 @@ public final class DataLoader implements Iterable<Batch> {
     /**
      * The dataset indices in the order epoch {@code epoch} visits them: {@code 0, 1, ..., n-1} without
      * shuffling, otherwise a Fisher–Yates shuffle by a generator that depends only on (seed, epoch).
-     * With drop-last, the samples after the last full batch are skipped.
+     * With drop-last, an iteration skips the samples after the last full batch.
+     *
+     * @param epoch any epoch; it need not be the current one, and this loader's state is not changed
+     * @return a fresh permutation of {@code 0 .. n-1}, all n indices even with drop-last
      */
     public int[] order(int epoch) {
         int[] order = new int[dataset.size()];
@@ -127,6 +160,8 @@ public final class DataLoader implements Iterable<Batch> {
     /**
      * Starts an iteration over the current epoch; a previous iteration still running is stopped.
      * Close the returned iterator if you leave it before the end (see {@link BatchIterator}).
+     *
+     * @return an iterator over {@link #numBatches()} batches of epoch {@link #epoch()}
      */
     @Override
     public synchronized BatchIterator iterator() {
@@ -184,7 +219,13 @@ public final class DataLoader implements Iterable<Batch> {
             this.dataset = Objects.requireNonNull(dataset, "dataset");
         }
 
-        /** Samples per batch, at least 1; default 1, as in PyTorch. */
+        /**
+         * Sets the number of samples per batch.
+         *
+         * @param batchSize N, at least 1; default 1, as in PyTorch
+         * @return this builder
+         * @throws IllegalArgumentException if {@code batchSize} is less than 1
+         */
         public Builder batchSize(int batchSize) {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
@@ -193,19 +234,37 @@ public final class DataLoader implements Iterable<Batch> {
             return this;
         }
 
-        /** Whether each epoch visits the samples in a fresh random order; default false. */
+        /**
+         * Sets whether to shuffle.
+         *
+         * @param shuffle true to visit the samples in a new random order each epoch (see
+         *     {@link DataLoader#order(int)}), false for dataset order; default false, as in PyTorch
+         * @return this builder
+         */
         public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
             return this;
         }
 
-        /** The seed of all the loader's randomness (shuffling and transforms); default 0. */
+        /**
+         * Sets the seed of all the loader's randomness, the shuffle and the transforms; the same seed
+         * gives the same batches, bit for bit, whatever the thread count or prefetching.
+         *
+         * @param seed any value; default 0
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Whether to skip the last batch when it would be short; default false. */
+        /**
+         * Sets whether to skip the last batch when it would be short.
+         *
+         * @param dropLast true to hand out only full batches of {@code batchSize}; default false, as in
+         *     PyTorch
+         * @return this builder
+         */
         public Builder dropLast(boolean dropLast) {
             this.dropLast = dropLast;
             return this;
@@ -214,6 +273,9 @@ public final class DataLoader implements Iterable<Batch> {
         /**
          * A transform applied to every sample after its conversion to floats, or null for none (the
          * default). It needs samples of shape {@code (C, H, W)}; combine several with {@link Compose}.
+         *
+         * @param transform the transform, called with each sample's own generator; null for none
+         * @return this builder
          */
         public Builder transform(Transform transform) {
             this.transform = transform;
@@ -224,6 +286,10 @@ public final class DataLoader implements Iterable<Batch> {
          * How many batches a background thread may prepare ahead of the consumer; 0 prepares each
          * batch on the consumer's thread when asked for. By default 2 when a core is free of
          * {@link Parallel}'s threads, else 0 (see the class comment). The batches are the same either way.
+         *
+         * @param batches how many batches may wait ready, non-negative; 0 for no background thread
+         * @return this builder
+         * @throws IllegalArgumentException if {@code batches} is negative
          */
         public Builder prefetch(int batches) {
             if (batches < 0) {
@@ -234,8 +300,9 @@ public final class DataLoader implements Iterable<Batch> {
         }
 
         /**
-         * The loader.
+         * Builds the loader; the builder may be used again.
          *
+         * @return a loader at epoch 0
          * @throws IllegalArgumentException if a transform is set but the samples are not (C, H, W) images
          */
         public DataLoader build() {

@@ -8,7 +8,12 @@ package dev.myelin.data;
 public final class DataLoaderException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception with a message saying what failed and the original exception as its cause. */
+    /**
+     * An exception for a batch that could not be prepared.
+     *
+     * @param message what failed: which dataset sample, batch and epoch
+     * @param cause the original exception
+     */
     public DataLoaderException(String message, Throwable cause) {
         super(message, cause);
     }

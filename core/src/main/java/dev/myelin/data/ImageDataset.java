@@ -30,8 +30,13 @@ public final class ImageDataset implements Dataset {
     /**
      * A dataset of {@code labels.length} images.
      *
-     * @param pixels N × C × H × W unsigned bytes, row-major (image after image, channel after channel)
-     * @param labels N non-negative class labels
+     * @param pixels N × C × H × W unsigned bytes (0 black to 255 white), row-major (image after image,
+     *     channel after channel); shared, not copied
+     * @param labels N non-negative class labels; shared, not copied
+     * @param channels C, the number of channels per image (1 for grey-scale), at least 1
+     * @param height H, the image height in pixels, at least 1
+     * @param width W, the image width in pixels, at least 1
+     * @throws NullPointerException if {@code pixels} or {@code labels} is null
      * @throws IllegalArgumentException if a dimension is not positive, the lengths do not match, or a
      *     label is negative
      */
@@ -75,38 +80,74 @@ public final class ImageDataset implements Dataset {
         return rows;
     }
 
+    /**
+     * The number of images in this dataset or view.
+     *
+     * @return N, the number of labels given, or of indices selected by {@code subset}
+     */
     @Override
     public int size() {
         return rows.length;
     }
 
-    /** The number of channels C (1 for grey-scale). */
+    /**
+     * The number of channels of each image.
+     *
+     * @return C, at least 1 (1 for grey-scale)
+     */
     public int channels() {
         return channels;
     }
 
-    /** The image height H in pixels. */
+    /**
+     * The height of each image.
+     *
+     * @return H in pixels, at least 1
+     */
     public int height() {
         return height;
     }
 
-    /** The image width W in pixels. */
+    /**
+     * The width of each image.
+     *
+     * @return W in pixels, at least 1
+     */
     public int width() {
         return width;
     }
 
-    /** {@code {channels(), height(), width()}}. */
+    /**
+     * The shape of one image.
+     *
+     * @return a fresh array {@code {channels(), height(), width()}}
+     */
     @Override
     public int[] sampleShape() {
         return new int[] {channels, height, width};
     }
 
+    /**
+     * The label of one image.
+     *
+     * @param index the image in this view, in {@code [0, size())}
+     * @return its label, non-negative
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
+     */
     @Override
     public int label(int index) {
         return labels[row(index)];
     }
 
-    /** Writes image {@code index} as C × H × W floats, {@code byte / 255} so 0 → 0.0 and 255 → 1.0. */
+    /**
+     * Writes one image as C × H × W floats in [0, 1], {@code byte / 255}, so 0 → 0.0 and 255 → 1.0.
+     *
+     * @param index the image in this view, in {@code [0, size())}
+     * @param destination the array to write into
+     * @param offset where the first of the C × H × W floats goes
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())} or the image does
+     *     not fit in {@code destination} from {@code offset}
+     */
     @Override
     public void readInto(int index, float[] destination, int offset) {
         int sampleSize = channels * height * width;
@@ -117,13 +158,28 @@ public final class ImageDataset implements Dataset {
         }
     }
 
-    /** A view of samples {@code from} (inclusive) to {@code to} (exclusive) of this dataset. */
+    /**
+     * A view of a contiguous range of this dataset's samples, sharing its arrays.
+     *
+     * @param from the first sample taken, inclusive, in {@code [0, size()]}
+     * @param to the end of the range, exclusive, in {@code [from, size()]}
+     * @return a dataset of {@code to - from} images whose sample 0 is this one's sample {@code from}
+     * @throws IndexOutOfBoundsException if the range does not lie in {@code [0, size()]}
+     */
     public ImageDataset subset(int from, int to) {
         Objects.checkFromToIndex(from, to, size());
         return new ImageDataset(this, Arrays.copyOfRange(rows, from, to));
     }
 
-    /** A view of the samples at {@code indices} of this dataset, in that order (repeats allowed). */
+    /**
+     * A view of chosen samples of this dataset, sharing its arrays.
+     *
+     * @param indices indices into this dataset, each in {@code [0, size())}, in the order the view
+     *     lists them; repeats allowed; copied
+     * @return a dataset of {@code indices.length} images whose sample {@code i} is this one's sample
+     *     {@code indices[i]}
+     * @throws IndexOutOfBoundsException if an index is outside {@code [0, size())}
+     */
     public ImageDataset subset(int[] indices) {
         int[] selected = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {

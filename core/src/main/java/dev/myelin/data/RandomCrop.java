@@ -10,7 +10,10 @@ import java.util.Arrays;
  * uncovered border filled with zeros (zero of whatever scale the values have at that point: put the
  * crop before {@link Normalize} to pad with black).
  *
- * <p>Transforms keep the image's shape, so {@code size} must equal the image's height and width.
+ * <p>Transforms keep the image's shape, so {@code size} must equal the image's height and width: an
+ * image of shape {@code (C, size, size)} stays {@code (C, size, size)}, every channel shifted alike.
+ * There are no defaults; {@code RandomCrop(28, 2)} suits 28×28 Fashion-MNIST. The shift depends only on
+ * the generator passed to {@link #apply}, so a loader's seed fixes it.
  */
 public final class RandomCrop implements Transform {
     private final int size;
@@ -20,7 +23,9 @@ public final class RandomCrop implements Transform {
      * A random crop of a {@code size × size} image padded by {@code padding}.
      *
      * @param size the side of the crop, equal to the image's height and width
-     * @param padding zeros added on each side before cropping, non-negative
+     * @param padding zeros added on each side before cropping, non-negative: the largest shift in
+     *     pixels; 0 leaves every image unchanged
+     * @throws IllegalArgumentException if {@code size} is less than 1 or {@code padding} negative
      */
     public RandomCrop(int size, int padding) {
         if (size < 1 || padding < 0) {
@@ -33,7 +38,10 @@ public final class RandomCrop implements Transform {
 
     /**
      * Draws the window's top row, then its left column, each uniform in {@code [0, 2 * padding]} of
-     * the padded image, as torchvision does.
+     * the padded image, as torchvision does, and shifts the image by {@code (top - padding,
+     * left - padding)}.
+     *
+     * @throws IllegalArgumentException if the image is not {@code size × size}
      */
     @Override
     public void apply(ImageView image, Generator random) {

@@ -4,14 +4,20 @@ import dev.myelin.tensor.Generator;
 import java.util.Arrays;
 
 /**
- * Random erasing (Zhong, Zheng, Kang, Li and Yang, "Random Erasing Data Augmentation", AAAI 2020):
- * with probability {@code p}, fills a random rectangle of the image, in every channel, with a
- * constant value. Follows torchvision's {@code RandomErasing}: up to 10 attempts to draw a rectangle
- * whose area is a uniform fraction in {@code [scaleMin, scaleMax]} of the image's and whose aspect
- * ratio (height / width) is log-uniform in {@code [ratioMin, ratioMax]}; the first one that fits
- * strictly inside the image is placed uniformly at random; if none fits, the image is left alone.
+ * Random erasing (Zhong, Zheng, Kang, Li and Yang, "Random Erasing Data Augmentation", AAAI 2020,
+ * arXiv:1708.04896): with probability {@code p}, fills a random rectangle of the image, in every
+ * channel, with a constant value. Follows torchvision's {@code RandomErasing}, defaults included: up to
+ * 10 attempts to draw a rectangle whose area is a uniform fraction in {@code [scaleMin, scaleMax]} of
+ * {@code H × W} and whose aspect ratio {@code r} (height / width) is log-uniform in
+ * {@code [ratioMin, ratioMax]}; its sides are {@code round(sqrt(area * r))} rows by
+ * {@code round(sqrt(area / r))} columns (rounding half to even, as Python does). The first rectangle
+ * smaller than the image on both sides is placed uniformly at random; if none is, the image is left
+ * alone. The paper fills with random values and uses {@code scaleMax = 0.4}; this class, like
+ * torchvision, fills a constant.
  *
- * <p>Usually applied after {@link Normalize}, where the default fill 0 is the dataset mean.
+ * <p>The image keeps its shape {@code (C, H, W)}. Whether and where it is erased depends only on the
+ * generator passed to {@link #apply}, so a loader's seed fixes it. Usually applied after
+ * {@link Normalize}, where the default fill 0 is the dataset mean.
  */
 public final class RandomErasing implements Transform {
     private static final int ATTEMPTS = 10;
@@ -24,7 +30,10 @@ public final class RandomErasing implements Transform {
     private final double logRatioMax;
     private final float value;
 
-    /** torchvision's defaults: {@code p = 0.5, scale = (0.02, 0.33), ratio = (0.3, 3.3), value = 0}. */
+    /**
+     * Random erasing with torchvision's defaults: {@code p = 0.5, scale = (0.02, 0.33),
+     * ratio = (0.3, 3.3), value = 0}.
+     */
     public RandomErasing() {
         this(0.5, 0.02, 0.33, 0.3, 3.3, 0f);
     }
@@ -37,7 +46,9 @@ public final class RandomErasing implements Transform {
      * @param scaleMax largest erased fraction of the image area, at most 1
      * @param ratioMin smallest aspect ratio (height / width) of the rectangle, positive
      * @param ratioMax largest aspect ratio, at least ratioMin
-     * @param value the fill value
+     * @param value the fill value, written into every channel of the rectangle (0 is the mean after
+     *     {@link Normalize})
+     * @throws IllegalArgumentException if a setting is outside its range (NaN included)
      */
     public RandomErasing(double p, double scaleMin, double scaleMax, double ratioMin, double ratioMax, float value) {
         if (!(p >= 0 && p <= 1)) {
@@ -63,7 +74,7 @@ public final class RandomErasing implements Transform {
 
     /**
      * Draws one number to decide whether to erase, then two per attempt (area, ratio) and two for the
-     * position of the rectangle that fits.
+     * position of the rectangle that fits, so the number of draws varies from sample to sample.
      */
     @Override
     public void apply(ImageView image, Generator random) {

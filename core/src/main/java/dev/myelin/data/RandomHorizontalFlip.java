@@ -2,16 +2,26 @@ package dev.myelin.data;
 
 import dev.myelin.tensor.Generator;
 
-/** Mirrors the image left to right with probability {@code p}, like torchvision's {@code RandomHorizontalFlip}. */
+/**
+ * Mirrors the image left to right with probability {@code p}, like torchvision's
+ * {@code RandomHorizontalFlip} (same default, {@code p = 0.5}): {@code out(c, y, x) = in(c, y, W - 1 - x)}.
+ * Keeps the shape {@code (C, H, W)}; the result depends only on the generator passed to
+ * {@link #apply}, so a loader's seed fixes it.
+ */
 public final class RandomHorizontalFlip implements Transform {
     private final double p;
 
-    /** Flips with probability 0.5. */
+    /** Flips with probability 0.5, torchvision's default. */
     public RandomHorizontalFlip() {
         this(0.5);
     }
 
-    /** Flips with probability {@code p}, in [0, 1]. */
+    /**
+     * Flips with the given probability.
+     *
+     * @param p the probability of a flip, in [0, 1]: 0 never flips, 1 always does
+     * @throws IllegalArgumentException if {@code p} is outside [0, 1] or NaN
+     */
     public RandomHorizontalFlip(double p) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("flip probability must be in [0, 1], got " + p);

@@ -13,6 +13,7 @@ public interface Transform {
     /**
      * Transforms {@code image} in place.
      *
+     * @param image one sample, {@code (C, H, W)} floats, read and overwritten; its shape stays the same
      * @param random the sample's own generator, seeded from (loader seed, epoch, dataset index); a
      *     {@link Compose} passes the same generator to each of its transforms in turn
      */

@@ -73,8 +73,13 @@ public final class Checkpoint {
     }
 
     /**
-     * Writes {@code state} to {@code file} atomically, replacing any previous file.
+     * Writes {@code state} to {@code file} atomically, replacing any previous file. The objects' state is
+     * read now, so a save must not overlap a training step.
      *
+     * @param file the file to write, such as {@code last.ckpt}; its directory must exist
+     * @param state the model, optimizer, scheduler, generators, counters and metrics to save
+     * @throws IllegalArgumentException if a generator or metric name is not valid Unicode (a lone
+     *     surrogate); nothing is written
      * @throws IOException if the file cannot be written; a previous file is then left as it was and no
      *     temporary file remains
      */
@@ -85,6 +90,8 @@ public final class Checkpoint {
     /**
      * Reads and checks a checkpoint. Nothing is restored yet: see {@link #restoreInto}.
      *
+     * @param file a file written by {@link #save}
+     * @return the checkpoint's contents, held in memory; the file is closed
      * @throws java.nio.file.NoSuchFileException if there is no such file
      * @throws SafetensorsException              if the file is not a well-formed safetensors file
      * @throws CheckpointException               if it is not a checkpoint this build reads: no or a newer
@@ -96,59 +103,105 @@ public final class Checkpoint {
         return new Checkpoint(file, CheckpointDecoder.decode(SafetensorsReader.read(file)));
     }
 
-    /** The file this checkpoint was read from. */
+    /**
+     * The file this checkpoint was read from.
+     *
+     * @return the path given to {@link #load}, named in this checkpoint's exceptions
+     */
     public Path path() {
         return file;
     }
 
-    /** The format version of the file. */
+    /**
+     * The format version of the file.
+     *
+     * @return from 1 to {@link #FORMAT_VERSION}
+     */
     public int formatVersion() {
         return contents.formatVersion();
     }
 
-    /** The version of Myelin that wrote the file ({@code "unknown"} when it could not tell), for diagnosis. */
+    /**
+     * The version of Myelin that wrote the file, for diagnosis; never checked.
+     *
+     * @return a version such as {@code 0.1.0-SNAPSHOT}, or {@code "unknown"} when the writer could not tell
+     *     (as when run from a build directory)
+     */
     public String myelinVersion() {
         return contents.myelinVersion();
     }
 
-    /** The epoch counter that was saved. */
+    /**
+     * The epoch counter that was saved.
+     *
+     * @return a non-negative count, meaning what the training loop that saved it meant
+     */
     public long epoch() {
         return contents.epoch();
     }
 
-    /** The step counter that was saved. */
+    /**
+     * The step counter that was saved.
+     *
+     * @return a non-negative count, meaning what the training loop that saved it meant
+     */
     public long step() {
         return contents.step();
     }
 
-    /** The metrics by name, in the order they were saved (unmodifiable). */
+    /**
+     * The metrics that were saved.
+     *
+     * @return the values by name, in the order they were saved, unmodifiable; exactly the doubles given,
+     *     NaN and infinities included
+     */
     public Map<String, Double> metrics() {
         return contents.metrics();
     }
 
-    /** The model's state dict as saved, under its state-dict names (unmodifiable). */
+    /**
+     * The model's state dict as saved, for inspection or a non-strict
+     * {@link Module#loadStateDict(Map, boolean)}.
+     *
+     * @return the parameters and buffers under their state-dict names (without the {@code model.}
+     *     prefix), float32 tensors of the saved shapes; unmodifiable
+     */
     public Map<String, Tensor> modelState() {
         return contents.model();
     }
 
-    /** The class name of the optimizer that was saved. */
+    /**
+     * The class of the optimizer that was saved; {@link #restoreInto} demands the same.
+     *
+     * @return its fully qualified class name, such as {@code dev.myelin.optim.AdamW}
+     */
     public String optimizerType() {
         return contents.optimizerType();
     }
 
-    /** The class name of the scheduler that was saved, or null if none was. */
+    /**
+     * The class of the learning-rate scheduler that was saved; {@link #restoreInto} demands the same.
+     *
+     * @return its fully qualified class name, or null if none was saved
+     */
     public String schedulerType() {
         return contents.schedulerType();
     }
 
-    /** The names of the saved generators, in the order they were saved. */
+    /**
+     * The names of the saved generators; {@link #restoreInto} needs a generator for each.
+     *
+     * @return the names, in the order they were saved, unmodifiable; empty when none were saved
+     */
     public Set<String> generatorNames() {
         return contents.generators().keySet();
     }
 
     /**
-     * Loads only the model's parameters and buffers (strictly), for evaluation or fine-tuning.
+     * Loads only the model's parameters and buffers (strictly), for evaluation or fine-tuning. Values are
+     * copied into the existing tensors.
      *
+     * @param model a model of the saved architecture: the same state-dict names and shapes
      * @throws CheckpointException if the saved state dict does not fit {@code model}; nothing is loaded
      */
     public void restoreModel(Module model) throws CheckpointException {
@@ -161,6 +214,9 @@ public final class Checkpoint {
      * model's parameters and buffers, the optimizer's state, the scheduler's state (which also re-applies
      * its learning rate), and the state of each generator. Nothing changes unless everything checks out.
      *
+     * @param model      a model of the saved architecture: the same state-dict names and shapes
+     * @param optimizer  an optimizer of the saved class over {@code model}'s parameters, with the same
+     *                   parameter groups
      * @param scheduler  the scheduler, or null exactly when none was saved
      * @param generators the generators by the names they were saved under, exactly those names
      *                   ({@code Map.of()} when none were saved)

@@ -16,6 +16,9 @@ public final class CheckpointException extends IOException {
     /**
      * An exception about {@code file}; the message reads {@code "<file>: <fault>"}, control characters in
      * the fault escaped.
+     *
+     * @param file the checkpoint file
+     * @param fault what is wrong, such as {@code "the metadata has no 'epoch'"}
      */
     public CheckpointException(Path file, String fault) {
         super(file + ": " + Json.printable(fault));
@@ -25,13 +28,21 @@ public final class CheckpointException extends IOException {
     /**
      * An exception about {@code file} caused by {@code cause}; the message reads
      * {@code "<file>: <fault>"}, control characters in the fault escaped.
+     *
+     * @param file the checkpoint file
+     * @param fault what is wrong
+     * @param cause the lower-level exception, such as a {@link NumberFormatException} for a malformed number
      */
     public CheckpointException(Path file, String fault, Throwable cause) {
         super(file + ": " + Json.printable(fault), cause);
         this.file = file;
     }
 
-    /** The checkpoint file at fault. */
+    /**
+     * The checkpoint file at fault.
+     *
+     * @return the path given to the constructor; null after deserialisation (it is not serialised)
+     */
     public Path file() {
         return file;
     }

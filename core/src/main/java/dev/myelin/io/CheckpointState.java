@@ -43,42 +43,79 @@ public final class CheckpointState {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(b.metrics));
     }
 
-    /** Starts a state of {@code model} trained by {@code optimizer}, at epoch 0 and step 0. */
+    /**
+     * Starts a state of {@code model} trained by {@code optimizer}, at epoch 0 and step 0, with no
+     * scheduler, generator or metric.
+     *
+     * @param model the model whose parameters and buffers are saved
+     * @param optimizer the optimizer whose state is saved: its buffers (such as Adam's moments), step
+     *     counts and per-group options
+     * @return a builder
+     * @throws NullPointerException if either is null
+     */
     public static Builder builder(Module model, Optimizer optimizer) {
         return new Builder(model, optimizer);
     }
 
-    /** The model whose parameters and buffers are saved. */
+    /**
+     * The model whose parameters and buffers are saved.
+     *
+     * @return the model given to {@link #builder}, not a copy
+     */
     public Module model() {
         return model;
     }
 
-    /** The optimizer whose state is saved. */
+    /**
+     * The optimizer whose state is saved.
+     *
+     * @return the optimizer given to {@link #builder}, not a copy
+     */
     public Optimizer optimizer() {
         return optimizer;
     }
 
-    /** The learning-rate scheduler whose state is saved, or null for none. */
+    /**
+     * The learning-rate scheduler whose state is saved.
+     *
+     * @return the scheduler, not a copy, or null for none (the default)
+     */
     public LRScheduler scheduler() {
         return scheduler;
     }
 
-    /** The random generators by name, in the order they were added. */
+    /**
+     * The random generators whose state is saved.
+     *
+     * @return the generators by name, in the order they were added, unmodifiable; empty by default
+     */
     public Map<String, Generator> generators() {
         return generators;
     }
 
-    /** The epoch counter, as the training loop defines it. */
+    /**
+     * The epoch counter, as the training loop defines it.
+     *
+     * @return a non-negative count; 0 by default
+     */
     public long epoch() {
         return epoch;
     }
 
-    /** The step counter, as the training loop defines it. */
+    /**
+     * The step counter, as the training loop defines it.
+     *
+     * @return a non-negative count; 0 by default
+     */
     public long step() {
         return step;
     }
 
-    /** The metrics by name, in the order they were added. */
+    /**
+     * The metrics to save.
+     *
+     * @return the values by name, in the order they were added, unmodifiable; empty by default
+     */
     public Map<String, Double> metrics() {
         return metrics;
     }
@@ -101,6 +138,8 @@ public final class CheckpointState {
         /**
          * Saves {@code scheduler}'s state too.
          *
+         * @param scheduler a scheduler of this state's optimizer, or null for none (the default)
+         * @return this builder
          * @throws IllegalArgumentException if it schedules another optimizer than this state's
          */
         public Builder scheduler(LRScheduler scheduler) {
@@ -114,7 +153,11 @@ public final class CheckpointState {
         /**
          * Saves {@code generator}'s state under {@code name}.
          *
-         * @throws IllegalArgumentException if the name is empty or already used
+         * @param name the name the generator is restored by, such as {@code "data"}; not empty
+         * @param generator the generator, whose state is read when the checkpoint is saved
+         * @return this builder
+         * @throws IllegalArgumentException if the name is null, empty or already used
+         * @throws NullPointerException if {@code generator} is null
          */
         public Builder generator(String name, Generator generator) {
             checkName("generator", name, generators);
@@ -125,6 +168,8 @@ public final class CheckpointState {
         /**
          * Sets the epoch counter.
          *
+         * @param epoch a non-negative count, meaning what the training loop means by it; default 0
+         * @return this builder
          * @throws IllegalArgumentException if it is negative
          */
         public Builder epoch(long epoch) {
@@ -135,6 +180,8 @@ public final class CheckpointState {
         /**
          * Sets the step counter.
          *
+         * @param step a non-negative count, meaning what the training loop means by it; default 0
+         * @return this builder
          * @throws IllegalArgumentException if it is negative
          */
         public Builder step(long step) {
@@ -145,7 +192,10 @@ public final class CheckpointState {
         /**
          * Saves a metric (any double, NaN and infinities included) under {@code name}.
          *
-         * @throws IllegalArgumentException if the name is empty or already used
+         * @param name the metric's name, such as {@code "val_loss"}; not empty
+         * @param value its value, read back exactly
+         * @return this builder
+         * @throws IllegalArgumentException if the name is null, empty or already used
          */
         public Builder metric(String name, double value) {
             checkName("metric", name, metrics);
@@ -153,13 +203,23 @@ public final class CheckpointState {
             return this;
         }
 
-        /** Saves every metric of {@code values}, in its iteration order, as {@link #metric} does. */
+        /**
+         * Saves every metric of {@code values}, in its iteration order, as {@link #metric} does.
+         *
+         * @param values metrics by name; no name may be empty or already used, no value null
+         * @return this builder
+         * @throws IllegalArgumentException if a name is empty or already used
+         */
         public Builder metrics(Map<String, Double> values) {
             values.forEach(this::metric);
             return this;
         }
 
-        /** The state collected so far. */
+        /**
+         * The state collected so far; later calls to this builder do not change it.
+         *
+         * @return a state holding references to the objects given (their state is read when saved)
+         */
         public CheckpointState build() {
             return new CheckpointState(this);
         }

@@ -16,14 +16,32 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads safetensors files: an 8-byte little-endian header length {@code N}, then {@code N} bytes of
- * UTF-8 JSON describing each tensor (dtype, shape, byte offsets into the data that follows) and an
- * optional {@code __metadata__} object of strings, then the little-endian data buffer.
+ * Reads safetensors files. The layout:
  *
- * <p>F32 tensors are read as they are; F16 and BF16 are widened exactly to float32. Other dtypes are
- * rejected. The whole header is validated (sizes, offsets, types, and that the tensors tile the data
- * buffer with no overlap and no hole) before any tensor storage is allocated; every fault throws a
- * {@link SafetensorsException} that names the file and the fault.
+ * <ol>
+ *   <li>8 bytes: {@code N}, the header's length in bytes, an unsigned little-endian 64-bit integer;
+ *   <li>{@code N} bytes: the header, a UTF-8 JSON object (which may end in spaces) mapping each tensor's
+ *       name to {@code {"dtype": "F32", "shape": [2, 3], "data_offsets": [begin, end]}}, the offsets
+ *       counted in bytes from the start of the data buffer, and holding optionally a
+ *       {@code "__metadata__"} object of string values;
+ *   <li>the data buffer: each tensor's elements, row-major and little-endian, in
+ *       {@code [begin, end)}.
+ * </ol>
+ *
+ * <p>Every tensor comes back as float32: F32 as it is; F16 and BF16 widened exactly; I64 and I32 (which
+ * PyTorch uses for counters such as batch norm's {@code num_batches_tracked}) converted exactly, so only
+ * integers of magnitude at most {@code 2^24} are accepted. The other dtypes of the format (F64,
+ * F8_E4M3, F8_E5M2, I16, I8, U64, U32, U16, U8, BOOL) are refused by name.
+ *
+ * <p>The whole header is validated before any tensor storage is allocated, so a corrupt or hostile file
+ * cannot make the reader allocate more than the file holds. Refused, each with a
+ * {@link SafetensorsException} that names the file and the fault: a file shorter than 8 bytes or cut
+ * short; a header longer than {@link #MAX_HEADER_BYTES} or than the rest of the file; a header that is
+ * not UTF-8, not strict JSON (RFC 8259: duplicate keys, trailing commas, comments, nesting deeper than
+ * 64 and the like are refused) or not an object; an entry with a key missing or unknown, an unknown or
+ * unread dtype, a negative dimension, more than {@code 2^31 - 17} elements, or offsets that do not hold
+ * exactly {@code elements × dtype size} bytes inside the buffer; tensors that overlap or leave bytes of
+ * the buffer to no tensor; a non-string metadata value; an integer too large for float32.
  *
  * <pre>{@code
  * SafetensorsFile f = SafetensorsReader.read(Path.of("model.safetensors"));
@@ -31,7 +49,10 @@ import java.util.Map;
  * }</pre>
  */
 public final class SafetensorsReader {
-    /** Largest header accepted, as in the reference implementation: a larger one is a corrupt or hostile file. */
+    /**
+     * Largest header accepted, in bytes (100 MB), as in the reference implementation: a larger one is a
+     * corrupt or hostile file.
+     */
     public static final long MAX_HEADER_BYTES = 100_000_000L;
 
     private static final int PREFIX_BYTES = 8;
@@ -41,9 +62,15 @@ public final class SafetensorsReader {
     }
 
     /**
-     * Reads every tensor and the metadata of a safetensors file.
+     * Reads every tensor and the metadata of a safetensors file. The file is read once, in chunks, and
+     * closed; the result holds no reference to it.
      *
-     * @throws SafetensorsException if the file is malformed or holds a dtype Myelin does not read
+     * @param file the file to read
+     * @return the tensors, as float32 with the shapes the header gives (shape {@code []} is a scalar),
+     *     and the metadata
+     * @throws SafetensorsException if the file is malformed or holds a dtype Myelin does not read (the
+     *                              class comment lists every case)
+     * @throws java.nio.file.NoSuchFileException if there is no such file
      * @throws IOException          if the file cannot be read
      */
     public static SafetensorsFile read(Path file) throws IOException {

@@ -16,7 +16,10 @@ import java.util.Map;
  * Writes float32 tensors to a safetensors file that {@link SafetensorsReader} and other
  * implementations read.
  *
- * <p>Tensors are laid out in the map's iteration order, with no gaps. The JSON header is padded with
+ * <p>The file is the layout {@link SafetensorsReader} describes: the 8-byte header length, then the
+ * header {@code {"__metadata__": {...}, "name": {"dtype": "F32", "shape": [...], "data_offsets":
+ * [begin, end]}, ...}} (no {@code __metadata__} when there is none), then the data. Tensors are laid out
+ * in the map's iteration order, row-major and little-endian, with no gaps. The JSON header is padded with
  * spaces to a multiple of 8 bytes, as the reference implementation does, so the data starts aligned.
  * The file is written to a temporary file in the same directory, forced to the storage device and then
  * atomically renamed, so a reader never sees a half-written file and a failure leaves any previous file
@@ -31,10 +34,15 @@ public final class SafetensorsWriter {
     /**
      * Writes {@code tensors} (as F32) and {@code metadata} to {@code file}, replacing it if it exists.
      *
-     * @param metadata string pairs stored under {@code __metadata__}; null or empty for none
+     * @param file the file to write; its directory must exist
+     * @param tensors the tensors by name, of any shape (a scalar's is {@code []}); written in the map's
+     *     iteration order, so a {@link java.util.LinkedHashMap} gives a reproducible file
+     * @param metadata string pairs stored under {@code __metadata__}, in the map's order; null or empty
+     *     for none
      * @throws IllegalArgumentException if a name is {@code __metadata__}, or a name or metadata string
-     *                                  is not valid Unicode (a lone surrogate)
-     * @throws IOException              if the file cannot be written
+     *                                  is not valid Unicode (a lone surrogate); nothing is written
+     * @throws IOException              if the file cannot be written (a directory given as {@code file}
+     *                                  included); a previous file is then left as it was
      */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
         byte[] header = header(tensors, metadata == null ? Map.of() : metadata);

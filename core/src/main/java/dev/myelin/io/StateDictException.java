@@ -18,6 +18,8 @@ public final class StateDictException extends IOException {
     /**
      * An exception for {@code file} that does not fit a model of type {@code modelType}.
      *
+     * @param file the state-dict file
+     * @param modelType the model's class name as the message should show it, such as {@code Sequential}
      * @param report what did not match; must not be clean
      */
     public StateDictException(Path file, String modelType, LoadReport report) {
@@ -26,12 +28,20 @@ public final class StateDictException extends IOException {
         this.report = report;
     }
 
-    /** The file at fault. */
+    /**
+     * The file at fault.
+     *
+     * @return the path given to the constructor; null after deserialisation (it is not serialised)
+     */
     public Path file() {
         return file;
     }
 
-    /** The missing, unexpected and wrongly shaped entries. */
+    /**
+     * What did not match, for a caller that wants more than the message.
+     *
+     * @return the missing, unexpected and wrongly shaped entries; null after deserialisation
+     */
     public LoadReport report() {
         return report;
     }

@@ -6,8 +6,9 @@
  *
  * <ul>
  *   <li>{@link dev.myelin.io.SafetensorsReader} and {@link dev.myelin.io.SafetensorsWriter}: named
- *       float32 tensors and string metadata; F16 and BF16 are read too. The header is validated before
- *       anything is allocated, and files are replaced atomically.
+ *       float32 tensors and string metadata; F16 and BF16 are read too, and I64 and I32 integers up to
+ *       {@code 2^24} in magnitude (PyTorch's counters). The header is validated before anything is
+ *       allocated, and files are replaced atomically.
  *   <li>{@link dev.myelin.io.StateDict}: a model's parameters and buffers under PyTorch's state-dict
  *       names, interchangeable with {@code safetensors.torch}.
  *   <li>{@link dev.myelin.io.Checkpoint}: model, optimizer, scheduler, random generators, counters and

@@ -9,7 +9,12 @@ package dev.myelin.onnx;
 public final class OnnxExportException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception with the given message. */
+    /**
+     * An exception with the given message.
+     *
+     * @param message what cannot be exported and where, such as {@code "module '1.1' (Twice), child '1'
+     *     of Sequential '1' is not a layer ONNX export knows. Supported: ..."}
+     */
     public OnnxExportException(String message) {
         super(message);
     }
