@@ -48,12 +48,27 @@ public final class ImagePreprocessor {
 
     private ImagePreprocessor() {}
 
-    /** Reads {@code file} and converts it; pixels in [0, 1], row-major. */
+    /**
+     * Reads a picture file and converts it as the class comment describes.
+     *
+     * @param file a PNG, JPEG, GIF, BMP or TIFF file
+     * @param invert true for a dark object on a light background (a photo), false for a light object on
+     *     black (like the dataset)
+     * @return 784 pixels in [0, 1], row-major 28x28, light object on black
+     * @throws ImageInputException if the file is missing, not a picture, or too large (see {@link #MAX_PIXELS})
+     * @throws IOException if the file cannot be read
+     */
     public static float[] load(Path file, boolean invert) throws IOException {
         return convert(read(file), invert);
     }
 
-    /** Converts a picture; pixels in [0, 1], row-major, 28x28. */
+    /**
+     * Converts a decoded picture as the class comment describes.
+     *
+     * @param image a picture of any size and colour model; transparent pixels count as background
+     * @param invert true for a dark object on a light background (a photo), false for a light object on black
+     * @return 784 pixels in [0, 1], row-major 28x28, light object on black
+     */
     public static float[] convert(BufferedImage image, boolean invert) {
         int width = image.getWidth();
         int height = image.getHeight();
@@ -103,7 +118,12 @@ public final class ImagePreprocessor {
      * Decodes a picture held in memory (a PNG or JPEG upload, say), refusing it from its header alone,
      * before any pixel is decoded, when a side is longer than {@code maxSide} pixels.
      *
+     * @param bytes the picture's file contents (PNG, JPEG, GIF, BMP or TIFF)
      * @param source what to call the bytes in an error message
+     * @param maxSide the longest side accepted, in pixels; {@link #MAX_PIXELS} and
+     *     {@link #PIXELS_PER_BYTE} apply as well
+     * @return the decoded picture
+     * @throws ImageInputException if the bytes are not a picture, or the picture is too large
      */
     public static BufferedImage decode(byte[] bytes, String source, int maxSide) throws ImageInputException {
         // In memory: ImageIO.createImageInputStream would cache the stream in a temporary file.

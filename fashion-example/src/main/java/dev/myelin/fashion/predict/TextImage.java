@@ -6,7 +6,15 @@ public final class TextImage {
 
     private TextImage() {}
 
-    /** The image (values in [0, 1], row-major) as {@code rows} lines, each indented by {@code indent}. */
+    /**
+     * Draws an image with a ten-step character ramp, from space (0) to {@code @} (1).
+     *
+     * @param image values in [0, 1] (others are clamped), row-major, {@code rows * cols} of them
+     * @param rows the image's height
+     * @param cols the image's width
+     * @param indent written at the start of every line
+     * @return {@code rows} lines, each {@code indent} then {@code 2 * cols} characters and a line feed
+     */
     public static String render(float[] image, int rows, int cols, String indent) {
         StringBuilder out = new StringBuilder();
         for (int y = 0; y < rows; y++) {
