@@ -28,8 +28,9 @@ import java.util.SequencedCollection;
  * This is PyTorch's form of momentum: {@code lr} scales the buffer on its way out instead of the gradient
  * on its way in (Sutskever et al. 2013, "On the importance of initialization and momentum in deep
  * learning", ICML 2013, write {@code v = momentum·v - lr·g}); the two agree while {@code lr} stays fixed.
- * The Nesterov variant is that paper's reformulation of Nesterov's accelerated gradient, as PyTorch
- * implements it; it needs a positive momentum and zero dampening.
+ * The Nesterov variant is Nesterov's accelerated gradient as that paper presents it, rewritten (as
+ * PyTorch does) to use the gradient at the current parameters; it needs a positive momentum and zero
+ * dampening.
  *
  * <p>The one state buffer is {@code momentum_buffer}, created at the first step with momentum
  * (never, while momentum is 0). {@link OneCycleLR} may change the momentum between steps
