@@ -28,6 +28,10 @@ import java.util.Objects;
  * The {@linkplain #options() defaults} are PyTorch's: pctStart 0.3, cosine annealing, momentum cycled
  * between 0.85 and 0.95, divFactor 25, finalDivFactor 1e4. The scheduler may step {@code totalSteps}
  * times; one more is an error. The optimizer's own rate is ignored: {@code maxLr} sets the scale.
+ *
+ * <p>The last step, at {@code epoch = totalSteps}, lies past {@code end}: the cosine turns back up a
+ * little there, as PyTorch's does, but the LINEAR line goes on below {@code minLr}, usually to a
+ * negative rate, which PyTorch sets and {@link ParamGroup#setLr} refuses (IllegalArgumentException).
  */
 public final class OneCycleLR extends LRScheduler {
     /** How the rate (and momentum) moves between its end points, PyTorch's {@code anneal_strategy}. */
