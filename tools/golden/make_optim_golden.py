@@ -15,6 +15,7 @@ Format, one entry per line:  <name> <dims> <v1> <v2> ...
   the same double. Lines starting with '#' are comments.
 """
 
+import inspect
 import math
 import os
 import warnings
@@ -155,12 +156,39 @@ def clipping():
     fx.write()
 
 
+def defaults():
+    """The default of every option the Java classes name, read from PyTorch's constructor signatures.
+    Booleans are written as 1.0 / 0.0, anneal_strategy as its string."""
+    fx = Fixture("defaults", "defaults of torch.optim's constructors (inspect.signature); SGD's lr has none")
+    cases = [
+        ("sgd", torch.optim.SGD, ["momentum", "dampening", "weight_decay", "nesterov"]),
+        ("adam", torch.optim.Adam, ["lr", "betas", "eps", "weight_decay"]),
+        ("adamw", torch.optim.AdamW, ["lr", "betas", "eps", "weight_decay"]),
+        ("one_cycle", lr_scheduler.OneCycleLR, ["pct_start", "anneal_strategy", "cycle_momentum", "base_momentum",
+                                               "max_momentum", "div_factor", "final_div_factor"]),
+        ("cosine", lr_scheduler.CosineAnnealingLR, ["eta_min"]),
+        ("linear_lr", lr_scheduler.LinearLR, ["start_factor"]),
+        ("step_lr", lr_scheduler.StepLR, ["gamma"]),
+    ]
+    for prefix, cls, names in cases:
+        parameters = inspect.signature(cls.__init__).parameters
+        for name in names:
+            value = parameters[name].default
+            key = "%s.%s" % (prefix, name)
+            if isinstance(value, str):
+                fx.lines.append("%s 1 %s" % (key, value))
+            else:
+                fx.doubles(key, value if isinstance(value, tuple) else [value])
+    fx.write()
+
+
 def main():
     warnings.filterwarnings("ignore", category=UserWarning)
     os.makedirs(OUT, exist_ok=True)
     optimizers()
     schedules()
     clipping()
+    defaults()
     print("wrote", os.path.normpath(OUT))
 
 

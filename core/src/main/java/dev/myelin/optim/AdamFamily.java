@@ -8,8 +8,10 @@ import java.util.SequencedCollection;
 
 /**
  * What {@link Adam} and {@link AdamW} share: the moment decays beta1 and beta2, eps, the state
- * buffers {@code exp_avg} and {@code exp_avg_sq}, and the update kernel. They differ only in how
- * weight decay enters the step.
+ * buffers {@code exp_avg} (the running mean {@code m} of the gradient) and {@code exp_avg_sq} (the
+ * running mean {@code v} of its square), and the update with its bias corrections. They differ only in
+ * how weight decay enters the step: Adam adds {@code weightDecay·p} to the gradient, AdamW multiplies
+ * {@code p} by {@code 1 - lr·weightDecay}. Each class states its update rule in full.
  */
 public abstract sealed class AdamFamily extends Optimizer implements HasMomentum permits Adam, AdamW {
     static final String EXP_AVG = "exp_avg";
@@ -35,28 +37,50 @@ public abstract sealed class AdamFamily extends Optimizer implements HasMomentum
         this.eps = Checks.positive("eps", eps);
     }
 
-    /** beta1, the decay of the gradient's running mean. */
+    /**
+     * beta1, the decay of the gradient's running mean: {@code m = beta1·m + (1 - beta1)·g}.
+     *
+     * @return beta1, in [0, 1) (default 0.9); {@link OneCycleLR} may change it between steps
+     */
     public double beta1() {
         return beta1;
     }
 
-    /** beta2, the decay of the squared gradient's running mean. */
+    /**
+     * beta2, the decay of the squared gradient's running mean: {@code v = beta2·v + (1 - beta2)·g²}.
+     *
+     * @return beta2, in [0, 1) (default 0.999)
+     */
     public double beta2() {
         return beta2;
     }
 
-    /** The term added to the denominator. */
+    /**
+     * The term added to the denominator, {@code sqrt(v) / sqrt(1 - beta2^t) + eps}, which keeps the step
+     * finite where {@code v} is 0.
+     *
+     * @return eps, above 0 (default 1e-8)
+     */
     public double eps() {
         return eps;
     }
 
-    /** beta1, which plays the part of momentum. */
+    /**
+     * beta1, which plays the part of momentum (for {@link OneCycleLR}, as PyTorch's {@code betas[0]}).
+     *
+     * @return beta1, in [0, 1)
+     */
     @Override
     public double momentum() {
         return beta1;
     }
 
-    /** Sets beta1 (in [0, 1)). */
+    /**
+     * Sets beta1 for the following steps; the moments already accumulated are kept.
+     *
+     * @param beta1 the new beta1, in [0, 1)
+     * @throws IllegalArgumentException if {@code beta1} is outside [0, 1)
+     */
     @Override
     public void setMomentum(double beta1) {
         this.beta1 = Checks.unitInterval("beta1", beta1);

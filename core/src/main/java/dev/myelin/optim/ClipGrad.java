@@ -24,6 +24,11 @@ public final class ClipGrad {
      * <p>If the norm is not finite (a gradient overflowed or is NaN) the gradients are left as they
      * are and the norm is returned, so that the caller can skip the step.
      *
+     * @param parameters the parameters whose gradients to clip together; iterated once to measure and
+     *     again to scale, so not a one-shot iterable
+     * @param maxNorm    the largest global L2 norm to allow, a finite number {@code >= 0}
+     * @return the global L2 norm of the gradients before clipping (infinite or NaN if one overflowed or
+     *     is NaN)
      * @throws IllegalArgumentException if {@code maxNorm} is negative or not finite
      */
     public static double clipGradNorm(Iterable<Parameter> parameters, double maxNorm) {

@@ -34,7 +34,12 @@ public abstract class LRScheduler {
     private final double[] lastLrs;
     private int lastEpoch;
 
-    /** Takes the groups' current rates as base rates and applies the rate of epoch 0. */
+    /**
+     * Takes the groups' current rates as base rates and applies the rate of epoch 0.
+     *
+     * @param optimizer the optimizer whose groups' rates this scheduler sets from now on
+     * @throws NullPointerException if {@code optimizer} is null
+     */
     protected LRScheduler(Optimizer optimizer) {
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         List<ParamGroup> groups = optimizer.paramGroups();
@@ -47,11 +52,19 @@ public abstract class LRScheduler {
     }
 
     /**
-     * The learning rate at {@code epoch} for a group whose base rate is {@code baseLr}.
+     * The schedule: the learning rate at {@code epoch} for a group whose base rate is {@code baseLr}.
+     *
+     * @param baseLr the group's base rate, {@code >= 0}
+     * @param epoch  the epoch counter, from 0 to {@link #maxEpoch()}
+     * @return the rate for that epoch, a finite number {@code >= 0}
      */
     protected abstract double lrAt(double baseLr, int epoch);
 
-    /** The last epoch {@link #step()} may reach; unbounded unless overridden. */
+    /**
+     * The last epoch {@link #step()} may reach.
+     *
+     * @return {@link Integer#MAX_VALUE} (no end) unless overridden
+     */
     protected int maxEpoch() {
         return Integer.MAX_VALUE;
     }
@@ -59,6 +72,8 @@ public abstract class LRScheduler {
     /**
      * Sets every group's rate for {@code epoch}. A subclass that schedules more than the rate (momentum,
      * say) overrides this and calls {@code super.applyEpoch(epoch)}.
+     *
+     * @param epoch the epoch whose rates to set, from 0 to {@link #maxEpoch()}; becomes {@link #lastEpoch()}
      */
     protected void applyEpoch(int epoch) {
         List<ParamGroup> groups = optimizer.paramGroups();
@@ -82,32 +97,60 @@ public abstract class LRScheduler {
         applyEpoch(lastEpoch + 1);
     }
 
-    /** The epoch counter: 0 after construction, plus one per {@link #step()}. */
+    /**
+     * The epoch counter, PyTorch's {@code last_epoch}.
+     *
+     * @return 0 after construction, plus one per {@link #step()}
+     */
     public final int lastEpoch() {
         return lastEpoch;
     }
 
-    /** The rate this scheduler last set on the first group (PyTorch's {@code get_last_lr()[0]}). */
+    /**
+     * The rate this scheduler last set on the first group.
+     *
+     * @return PyTorch's {@code get_last_lr()[0]}
+     */
     public final double lastLr() {
         return lastLrs[0];
     }
 
-    /** The rate this scheduler last set on group {@code group}. */
+    /**
+     * The rate this scheduler last set on a group.
+     *
+     * @param group the group's index in {@link Optimizer#paramGroups()}, from 0
+     * @return PyTorch's {@code get_last_lr()[group]}
+     * @throws ArrayIndexOutOfBoundsException if there is no such group
+     */
     public final double lastLr(int group) {
         return lastLrs[group];
     }
 
-    /** The base rate of group {@code group}. */
+    /**
+     * The base rate of a group, the rate the schedule scales.
+     *
+     * @param group the group's index in {@link Optimizer#paramGroups()}, from 0
+     * @return the group's rate when this scheduler was built (or as restored by {@link #loadState})
+     * @throws ArrayIndexOutOfBoundsException if there is no such group
+     */
     public final double baseLr(int group) {
         return baseLrs[group];
     }
 
-    /** The optimizer whose rates this scheduler sets. */
+    /**
+     * The optimizer whose rates this scheduler sets.
+     *
+     * @return the optimizer given to the constructor
+     */
     public final Optimizer optimizer() {
         return optimizer;
     }
 
-    /** {@code last_epoch} and each group's {@code group<g>.base_lr}. */
+    /**
+     * The scheduler's state, for a checkpoint.
+     *
+     * @return a new map with {@code last_epoch} and each group's {@code group<g>.base_lr}
+     */
     public final Map<String, Double> stateScalars() {
         var out = new LinkedHashMap<String, Double>();
         out.put(LAST_EPOCH, (double) lastEpoch);
@@ -121,6 +164,7 @@ public abstract class LRScheduler {
      * Restores what {@link #stateScalars()} exported and applies the rate of the restored epoch.
      * Nothing changes unless everything checks out.
      *
+     * @param state the map {@link #stateScalars()} gave, from a scheduler of the same kind and settings
      * @throws IllegalArgumentException naming the first missing, unknown or invalid entry
      */
     public final void loadState(Map<String, Double> state) {

@@ -52,7 +52,15 @@ public abstract class Optimizer {
     private final List<ParamGroup> groups;
     private final ParamState[][] states;
 
-    /** One group of {@code params} with the given defaults. */
+    /**
+     * One group of {@code params} with the given options.
+     *
+     * @param params      the parameters to train, in order (their positions name the state keys)
+     * @param lr          the learning rate, a finite number {@code >= 0}
+     * @param weightDecay the weight decay, a finite number {@code >= 0}; what it means is the subclass's
+     * @throws IllegalArgumentException if a value is negative or not finite, or {@code params} is empty
+     *     or holds a parameter twice
+     */
     protected Optimizer(List<Parameter> params, double lr, double weightDecay) {
         this(List.of(new ParamGroup(params)), lr, weightDecay);
     }
@@ -62,7 +70,11 @@ public abstract class Optimizer {
      * (A {@link SequencedCollection} rather than a {@code List}, which would clash with the other
      * constructor after erasure; the order matters, as it names the state keys.)
      *
-     * @throws IllegalArgumentException if there is no parameter, or one appears twice
+     * @param groups      the parameter groups, in order; the optimizer fills in their unset options
+     * @param lr          the learning rate of groups that set none, a finite number {@code >= 0}
+     * @param weightDecay the weight decay of groups that set none, a finite number {@code >= 0}
+     * @throws IllegalArgumentException if a value is negative or not finite, there is no parameter, or
+     *     one appears twice
      */
     protected Optimizer(SequencedCollection<ParamGroup> groups, double lr, double weightDecay) {
         Checks.nonNegative("lr", lr);
@@ -87,17 +99,31 @@ public abstract class Optimizer {
         }
     }
 
-    /** The parameter groups, in order. */
+    /**
+     * The parameter groups, PyTorch's {@code param_groups}.
+     *
+     * @return the groups in order, an unmodifiable list (one group unless built from groups); their
+     *     options may be changed in place
+     */
     public final List<ParamGroup> paramGroups() {
         return groups;
     }
 
-    /** The learning rate of the first group (of every group, unless set per group). */
+    /**
+     * The learning rate of the first group.
+     *
+     * @return the first group's rate, which is every group's unless rates were set per group
+     */
     public final double lr() {
         return groups.getFirst().lr();
     }
 
-    /** Sets the learning rate of every group. */
+    /**
+     * Sets the learning rate of every group (a scheduler's next step overrides it).
+     *
+     * @param lr a finite number {@code >= 0}
+     * @throws IllegalArgumentException if {@code lr} is negative or not finite
+     */
     public final void setLr(double lr) {
         Checks.nonNegative("lr", lr);
         for (ParamGroup group : groups) {
@@ -114,7 +140,12 @@ public abstract class Optimizer {
         }
     }
 
-    /** Updates every parameter that requires grad and has a gradient. */
+    /**
+     * Updates every parameter that requires grad and has a gradient, with its group's options, by the
+     * subclass's rule; the others and their state are left alone.
+     *
+     * @throws IllegalStateException if a gradient's size differs from its parameter's
+     */
     public final void step() {
         for (int g = 0; g < groups.size(); g++) {
             ParamGroup group = groups.get(g);
@@ -143,15 +174,27 @@ public abstract class Optimizer {
      * Applies one update to {@code param} from {@code grad} (both read and written through
      * {@link Tensor#array()}), with the options of its {@code group}; {@code state.step()} counts
      * this update.
+     *
+     * @param group the parameter's group, whose {@code lr()} and {@code weightDecay()} apply
+     * @param param the parameter's value, to be updated in place
+     * @param grad  its gradient, of the same size; the update may not keep it
+     * @param state what this optimizer remembers about the parameter, step count already advanced
      */
     protected abstract void update(ParamGroup group, Tensor param, Tensor grad, ParamState state);
 
-    /** The names of the buffers this optimizer keeps per parameter, e.g. {@code exp_avg}, {@code exp_avg_sq}. */
+    /**
+     * The names of the buffers this optimizer keeps per parameter.
+     *
+     * @return the names, in the order their tensors are exported, e.g. {@code exp_avg}, {@code exp_avg_sq}
+     */
     protected abstract List<String> stateNames();
 
     /**
      * Whether a checkpoint may lack the buffer {@code name} for a parameter that was updated (its
      * absence then meaning "not created yet"). False unless overridden.
+     *
+     * @param name one of {@link #stateNames()}
+     * @return true if a missing buffer is to be created at the next step, false if it is an error
      */
     protected boolean isOptionalState(String name) {
         return false;
@@ -159,12 +202,22 @@ public abstract class Optimizer {
 
     // ------------------------------------------------------------------ checkpoints
 
-    /** Copies of the state buffers, keyed {@code group<g>.param<i>.<name>}, in group and parameter order. */
+    /**
+     * Copies of the state buffers, for a checkpoint.
+     *
+     * @return a new map keyed {@code group<g>.param<i>.<name>} (e.g. {@code group0.param3.exp_avg}), in
+     *     group and parameter order; each tensor a copy shaped like its parameter
+     */
     public final Map<String, Tensor> stateTensors() {
         return OptimizerCheckpoint.tensors(this);
     }
 
-    /** The per-group options and per-parameter step counts, keyed as described in the class comment. */
+    /**
+     * The per-group options and per-parameter step counts, for a checkpoint.
+     *
+     * @return a new map with {@code group<g>.lr} and {@code group<g>.weight_decay} for every group and
+     *     {@code group<g>.param<i>.step} for every parameter updated so far
+     */
     public final Map<String, Double> stateScalars() {
         return OptimizerCheckpoint.scalars(this);
     }
@@ -174,6 +227,8 @@ public abstract class Optimizer {
      * current state entirely (parameters absent from the maps start afresh). Nothing changes unless
      * everything checks out.
      *
+     * @param tensors the state buffers, as {@link #stateTensors()} gave them (copied in)
+     * @param scalars the options and step counts, as {@link #stateScalars()} gave them
      * @throws IllegalArgumentException naming the first problem: a missing or unknown key, a tensor whose
      *     shape differs from its parameter's, a buffer without a step count, or an invalid value
      */

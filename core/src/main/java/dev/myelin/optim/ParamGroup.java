@@ -10,8 +10,9 @@ import java.util.List;
  *
  * <pre>{@code
  * var optimizer = new AdamW(List.of(
- *         new ParamGroup(weights),
- *         new ParamGroup(biasesAndNormWeights).setWeightDecay(0)), 1e-3);
+ *         new ParamGroup(weights),                                  // takes the weight decay below
+ *         new ParamGroup(biasesAndNormWeights).setWeightDecay(0)),
+ *         AdamW.options().lr(3e-3).weightDecay(0.05));
  * }</pre>
  *
  * A group belongs to the one optimizer it is given to; schedulers change its learning rate in place.
@@ -21,17 +22,31 @@ public final class ParamGroup {
     private Double lr;
     private Double weightDecay;
 
-    /** A group of {@code params}, in order, with every option still to come from the optimizer's defaults. */
+    /**
+     * A group of {@code params}, in order, with every option still to come from the optimizer's defaults.
+     *
+     * @param params the group's parameters, in order (copied); may be empty if another group has some
+     * @throws NullPointerException if {@code params} or one of its elements is null
+     */
     public ParamGroup(List<Parameter> params) {
         this.params = List.copyOf(Checks.noNulls("params", params));
     }
 
-    /** The parameters, in order; {@code param3} in state keys is the fourth. */
+    /**
+     * The parameters, in order.
+     *
+     * @return an unmodifiable list; {@code param3} in state keys is its fourth element
+     */
     public List<Parameter> params() {
         return params;
     }
 
-    /** The learning rate. */
+    /**
+     * The learning rate, which schedulers change in place.
+     *
+     * @return the rate, {@code >= 0}
+     * @throws IllegalStateException if neither this group nor an optimizer has set it yet
+     */
     public double lr() {
         if (lr == null) {
             throw new IllegalStateException("this group's lr is not set yet; the optimizer fills in its default");
@@ -39,13 +54,25 @@ public final class ParamGroup {
         return lr;
     }
 
-    /** Sets the learning rate (at least 0); returns this group. */
+    /**
+     * Sets the learning rate; before the group is given to an optimizer, this overrides the optimizer's.
+     *
+     * @param lr a finite number {@code >= 0}
+     * @return this group, for chaining
+     * @throws IllegalArgumentException if {@code lr} is negative or not finite
+     */
     public ParamGroup setLr(double lr) {
         this.lr = Checks.nonNegative("lr", lr);
         return this;
     }
 
-    /** The weight decay (for Adam an L2 term added to the gradient, for AdamW the decoupled decay). */
+    /**
+     * The weight decay: for SGD and Adam the L2 coefficient ({@code weightDecay·p} added to the gradient),
+     * for AdamW the decoupled decay ({@code p·(1 - lr·weightDecay)}).
+     *
+     * @return the weight decay, {@code >= 0}
+     * @throws IllegalStateException if neither this group nor an optimizer has set it yet
+     */
     public double weightDecay() {
         if (weightDecay == null) {
             throw new IllegalStateException("this group's weight decay is not set yet; the optimizer fills in its default");
@@ -53,7 +80,14 @@ public final class ParamGroup {
         return weightDecay;
     }
 
-    /** Sets the weight decay (at least 0); returns this group. */
+    /**
+     * Sets the weight decay; before the group is given to an optimizer, this overrides the optimizer's
+     * (0 for the usual biases and norm weights).
+     *
+     * @param weightDecay a finite number {@code >= 0}
+     * @return this group, for chaining
+     * @throws IllegalArgumentException if {@code weightDecay} is negative or not finite
+     */
     public ParamGroup setWeightDecay(double weightDecay) {
         this.weightDecay = Checks.nonNegative("weight decay", weightDecay);
         return this;

@@ -21,12 +21,22 @@ public final class ParamState {
         this.names = names;
     }
 
-    /** The number of updates so far, counting the one in progress during {@code update}. */
+    /**
+     * The number of updates so far, counting the one in progress during {@code update}.
+     *
+     * @return the step count {@code t}: 1 during the parameter's first update (Adam's bias corrections
+     *     use it as the exponent)
+     */
     public long step() {
         return step;
     }
 
-    /** Whether the buffer {@code name} exists yet. */
+    /**
+     * Whether the buffer {@code name} exists yet.
+     *
+     * @param name a buffer name, e.g. {@code momentum_buffer}
+     * @return true once {@link #buffer} has created it (or a checkpoint restored it)
+     */
     public boolean has(String name) {
         return buffers.containsKey(name);
     }
@@ -34,6 +44,8 @@ public final class ParamState {
     /**
      * The buffer {@code name}, shaped like the parameter; zeros when first asked for.
      *
+     * @param name one of the optimizer's state names, e.g. {@code exp_avg}
+     * @return the buffer itself (not a copy), to be read and written in place
      * @throws IllegalArgumentException if the optimizer does not declare {@code name} in its state names
      */
     public Tensor buffer(String name) {

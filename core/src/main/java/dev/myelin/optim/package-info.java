@@ -8,7 +8,7 @@
  *
  * <pre>{@code
  * List<Parameter> params = ...;                    // the model's learnable tensors
- * var optimizer = new AdamW(params, 1e-3);
+ * var optimizer = new AdamW(params, AdamW.options().lr(3e-3).weightDecay(0.05));
  * var schedule = new CosineAnnealingLR(optimizer, epochs);
  * for (int epoch = 0; epoch < epochs; epoch++) {
  *     for (Batch b : batches) {
@@ -22,7 +22,16 @@
  * }
  * }</pre>
  *
- * The updates reproduce PyTorch 1.13's float32 arithmetic operation by operation; golden tests hold
+ * <p>What PyTorch requires is passed to the constructor ({@code SGD}'s learning rate, a schedule's
+ * length); the options with a default are named, in an {@code Options} record whose setters return a
+ * copy and whose {@code options()} holds PyTorch's defaults:
+ * {@code new SGD(params, 0.1, SGD.options().momentum(0.9).nesterov(true))},
+ * {@code new Adam(params, Adam.options().lr(3e-4))},
+ * {@code new OneCycleLR(optimizer, 0.1, steps, OneCycleLR.options().pctStart(0.25))}. ({@code StepLR}'s
+ * one option, {@code gamma}, is an optional argument.) The constructors that take the options as
+ * positional numbers, in PyTorch's order, remain.
+ *
+ * <p>The updates reproduce PyTorch 1.13's float32 arithmetic operation by operation; golden tests hold
  * them, the schedules and clipping to PyTorch's own numbers. Optimizer and scheduler state export to
  * string-keyed maps of tensors and doubles for checkpoints (see {@link dev.myelin.optim.Optimizer}).
  *

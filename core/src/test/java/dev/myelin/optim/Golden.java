@@ -77,6 +77,11 @@ final class Golden {
         return values;
     }
 
+    /** A one-word entry, such as {@code one_cycle.anneal_strategy 1 cos}. */
+    String text(String name) {
+        return entry(name)[2];
+    }
+
     private String[] entry(String name) {
         String[] e = entries.get(name);
         if (e == null) {

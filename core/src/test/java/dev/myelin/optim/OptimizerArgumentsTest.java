@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The optimizers and schedulers refuse a bad hyper-parameter at construction, naming it and its value
- * (the common cases are in {@link OptimizerTest#invalidHyperParametersAreRejected}; these are the rest).
+ * The optimizers and schedulers refuse a bad hyper-parameter at construction, and their options when it
+ * is set, naming it and its value (the common cases are in
+ * {@link OptimizerTest#invalidHyperParametersAreRejected}; these are the rest).
  */
 class OptimizerArgumentsTest {
     static Stream<Arguments> badArguments() {
@@ -45,7 +46,40 @@ class OptimizerArgumentsTest {
                 nullRefused("params[1] is null", () -> new Adam(Arrays.asList(ps.getFirst(), null), 0.1)),
                 nullRefused("groups", () -> new SGD((java.util.SequencedCollection<ParamGroup>) null, 0.1, 0)),
                 nullRefused("groups[0] is null", () -> new AdamW(Arrays.asList((ParamGroup) null), 0.1)),
-                nullRefused("optimizer", () -> new StepLR(null, 1, 0.1)));
+                nullRefused("optimizer", () -> new StepLR(null, 1, 0.1)),
+                // the named options: each value when it is set, the rest when the optimizer or schedule is built
+                refused("lr must be a finite number >= 0, got -1.0", () -> Adam.options().lr(-1)),
+                refused("beta2 must be in [0, 1), got 1.0", () -> AdamW.options().betas(0.9, 1)),
+                refused("eps must be a finite number > 0, got 0.0", () -> Adam.options().eps(0)),
+                refused("weight decay must be a finite number >= 0, got NaN", () -> AdamW.options().weightDecay(Double.NaN)),
+                refused("momentum must be a finite number >= 0, got -0.9", () -> SGD.options().momentum(-0.9)),
+                refused("dampening must be a finite number >= 0, got Infinity",
+                        () -> SGD.options().dampening(Double.POSITIVE_INFINITY)),
+                refused("weight decay must be a finite number >= 0, got -1.0", () -> SGD.options().weightDecay(-1)),
+                refused("lr must be a finite number >= 0, got -1.0", () -> new SGD(ps, -1, SGD.options())),
+                refused("Nesterov momentum requires a momentum > 0 and zero dampening, got momentum 0.0",
+                        () -> new SGD(ps, 0.1, SGD.options().nesterov(true))),
+                refused("Nesterov momentum requires a momentum > 0 and zero dampening, got momentum 0.9 and dampening 0.1",
+                        () -> new SGD(ps, 0.1, SGD.options().momentum(0.9).dampening(0.1).nesterov(true))),
+                refused("pctStart must be in [0, 1), got 1.0", () -> OneCycleLR.options().pctStart(1)),
+                refused("baseMomentum must be a finite number >= 0, got -0.1", () -> OneCycleLR.options().baseMomentum(-0.1)),
+                refused("maxMomentum must be a finite number >= 0, got NaN", () -> OneCycleLR.options().maxMomentum(Double.NaN)),
+                refused("divFactor must be a finite number > 0, got 0.0", () -> OneCycleLR.options().divFactor(0)),
+                refused("finalDivFactor must be a finite number > 0, got -1.0", () -> OneCycleLR.options().finalDivFactor(-1)),
+                refused("pctStart must be in [0, 1) with pctStart * totalSteps != 1, got 0.1 for 10 steps",
+                        () -> new OneCycleLR(sgd, 0.1, 10, OneCycleLR.options().pctStart(0.1))),
+                refused("maxLr must be a finite number >= 0, got -0.1", () -> new OneCycleLR(sgd, -0.1, 10, OneCycleLR.options())),
+                refused("etaMin must be a finite number >= 0, got NaN", () -> CosineAnnealingLR.options().etaMin(Double.NaN)),
+                refused("warmupSteps must be >= 0, got -1", () -> CosineAnnealingLR.options().warmupSteps(-1)),
+                refused("warmupStartFactor must be in (0, 1], got 1.5", () -> CosineAnnealingLR.options().warmupStartFactor(1.5)),
+                refused("warmupSteps must be in [0, tMax) = [0, 10), got 10",
+                        () -> new CosineAnnealingLR(sgd, 10, CosineAnnealingLR.options().warmupSteps(10))),
+                nullRefused("options", () -> new SGD(ps, 0.1, (SGD.Options) null)),
+                nullRefused("options", () -> new Adam(ps, (Adam.Options) null)),
+                nullRefused("options", () -> new AdamW(List.of(new ParamGroup(ps)), (AdamW.Options) null)),
+                nullRefused("options", () -> new OneCycleLR(sgd, 0.1, 10, null)),
+                nullRefused("options", () -> new CosineAnnealingLR(sgd, 10, (CosineAnnealingLR.Options) null)),
+                nullRefused("annealStrategy", () -> OneCycleLR.options().annealStrategy(null)));
     }
 
     @ParameterizedTest(name = "{0}")

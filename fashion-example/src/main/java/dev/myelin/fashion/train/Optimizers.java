@@ -43,7 +43,7 @@ final class Optimizers {
         }
         double lr = recipe.learningRate();
         return switch (recipe.optimizer()) {
-            case SGD -> new SGD(groups, lr, recipe.momentum(), 0, 0, recipe.nesterov());
+            case SGD -> new SGD(groups, lr, SGD.options().momentum(recipe.momentum()).nesterov(recipe.nesterov()));
             case ADAM -> new Adam(groups, lr);
             case ADAMW -> new AdamW(groups, lr);
         };
@@ -55,9 +55,10 @@ final class Optimizers {
         return switch (recipe.schedule()) {
             case NONE -> null;
             // A tenth of the rate after each third of the run.
-            case STEP -> new StepLR(optimizer, Math.max(1, total / 3), 0.1);
+            case STEP -> new StepLR(optimizer, Math.max(1, total / 3));
             // Half an epoch of linear warm-up from 1% of the rate, then cosine down to zero.
-            case COSINE -> new CosineAnnealingLR(optimizer, total, 0, Math.min(total - 1, stepsPerEpoch / 2), 0.01);
+            case COSINE -> new CosineAnnealingLR(optimizer, total, CosineAnnealingLR.options()
+                    .warmupSteps(Math.min(total - 1, stepsPerEpoch / 2)).warmupStartFactor(0.01));
             case ONECYCLE -> new OneCycleLR(optimizer, recipe.learningRate(), total);
         };
     }

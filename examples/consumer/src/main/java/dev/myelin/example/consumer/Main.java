@@ -38,7 +38,7 @@ public final class Main {
                 new Linear(2, 64, gen), new ReLU(),
                 new Linear(64, 64, gen), new ReLU(),
                 new Linear(64, 2, gen));
-        Adam optimizer = new Adam(model.parameters(), 0.01);
+        Adam optimizer = new Adam(model.parameters(), Adam.options().lr(0.01));
         CrossEntropyLoss lossFunction = new CrossEntropyLoss();
 
         float first = lossFunction.forward(model.forward(x), labels).item();
