@@ -220,6 +220,45 @@ def make_pool(seed, name, op, x_shape, kernel, stride, padding):
     return save(name, tensors, meta)
 
 
+# Average pooling's options (issue 20), kept apart from POOL_CONFIGS and seeded from their own base so that
+# the fixtures made before them come out byte for byte the same.
+AVG_POOL_OPTION_CONFIGS = [
+    # name, (N, C, H, W), kernel, stride, padding, ceil_mode, count_include_pad, divisor_override
+    # no padding, odd sizes: the last windows of ceil mode are clipped at the input
+    ("avgpool_k2_s2_ceil", (1, 2, 7, 9), 2, 2, 0, True, True, None),
+    # even H: the last row of windows runs past the bottom padding, whose part beyond it is not counted
+    ("avgpool_k3_s2_p1_ceil", (2, 3, 8, 7), 3, 2, 1, True, True, None),
+    # padding left out of the divisor, floor mode
+    ("avgpool_k3_s2_p1_exclude_pad", (2, 2, 7, 8), 3, 2, 1, False, False, None),
+    # both options; stride below the kernel with the largest padding
+    ("avgpool_k3_s2_p1_ceil_exclude_pad", (1, 3, 8, 9), 3, 2, 1, True, False, None),
+    ("avgpool_k4_s3_p2_ceil_exclude_pad", (1, 2, 9, 7), 4, 3, 2, True, False, None),
+    # odd H: ceil mode's last row of windows would start in the bottom padding and is dropped (3 rows, not 4)
+    ("avgpool_k2_s2_p1_ceil_drop", (1, 2, 5, 6), 2, 2, 1, True, True, None),
+    # stride above the kernel: windows skip input rows and columns
+    ("avgpool_k2_s3_ceil", (1, 2, 8, 10), 2, 3, 0, True, True, None),
+    ("avgpool_k3_s2_p1_ceil_divisor", (2, 2, 6, 7), 3, 2, 1, True, True, 4),
+]
+
+
+def make_avg_pool_options(seed, name, x_shape, kernel, stride, padding, ceil_mode, count_include_pad, divisor):
+    g = generator(seed)
+    x = randn(g, *x_shape)
+
+    def fn(x):
+        return F.avg_pool2d(x, kernel, stride, padding, ceil_mode=ceil_mode, count_include_pad=count_include_pad,
+                            divisor_override=divisor)
+
+    inputs = {"x": x}
+    y, r, grads = projected_grads(fn, inputs, g)
+    tensors = {"x": x, "y": y, "R": r, "dx": grads["x"]}
+    report(name, float32_deviation(fn, inputs, r, tensors), tensors)
+    return save(name, tensors, {
+        "op": "avg_pool2d", "kernel": str(kernel), "stride": str(stride), "padding": str(padding),
+        "ceil_mode": "true" if ceil_mode else "false", "count_include_pad": "true" if count_include_pad else "false",
+        "divisor_override": "none" if divisor is None else str(divisor), "torch": torch.__version__})
+
+
 # ----------------------------------------------------------------------------- matmul
 
 MATMUL_CONFIGS = [
@@ -374,6 +413,8 @@ def main():
         seed += 1
         written.append(make_cross_entropy(seed, *cfg))
     written.append(make_cnn(2024))
+    for i, cfg in enumerate(AVG_POOL_OPTION_CONFIGS):
+        written.append(make_avg_pool_options(3001 + i, *cfg))
 
     print(f"{'fixture':32} {'tensor':20} {'|f32 - ref| max':>16} {'|ref| max':>10}")
     for name, k, dev, scale in REPORT:

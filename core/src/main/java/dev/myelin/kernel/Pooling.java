@@ -8,9 +8,11 @@ import java.util.Arrays;
  * {@code (N, C, H, W)} images is {@code N*C} planes), forward and backward. Outputs are
  * {@code planes x outHeight x outWidth}, row-major. Every method overwrites its output.
  *
- * <p>Max pooling treats padding as minus infinity, average pooling as zeros that count in the divisor
- * ({@code kernelH*kernelW}, PyTorch's {@code count_include_pad=True}). {@code PoolingReference} (in the tests) is the
- * scalar oracle. Planes are independent, so every method splits its work over planes.
+ * <p>Max pooling treats padding as minus infinity and takes its output size from the {@link Window2d}
+ * (floor mode). Average pooling treats padding as zeros; its {@link AvgPoolWindow} says how many outputs
+ * there are (PyTorch's {@code ceil_mode}) and what each window divides by ({@code count_include_pad},
+ * {@code divisor_override}). {@code PoolingReference} (in the tests) is the scalar oracle. Planes are
+ * independent, so every method splits its work over planes.
  */
 public final class Pooling {
     private Pooling() {
@@ -172,8 +174,30 @@ public final class Pooling {
         }
     }
 
-    /** Sum of the input elements in each window divided by {@code kernelH*kernelW}. */
-    public static void avgPoolForward(int planes, Window2d window, float[] x, int xOff, float[] y, int yOff) {
+    /**
+     * The mean of each window: the sum of its input elements divided by its divisor ({@link AvgPoolWindow}).
+     * PyTorch's default pool (floor mode, padding counted, no override) divides every window by
+     * {@code kernelH*kernelW} and takes the plain loop; the other options take the one with a divisor per window.
+     */
+    public static void avgPoolForward(int planes, AvgPoolWindow pool, float[] x, int xOff, float[] y, int yOff) {
+        if (pool.dividesByKernelSize()) {
+            avgPoolForward(planes, pool.window(), x, xOff, y, yOff);
+        } else {
+            avgPoolForwardDivisors(planes, pool, x, xOff, y, yOff);
+        }
+    }
+
+    /** Spreads each output gradient, divided by its window's divisor, over the input elements of its window. */
+    public static void avgPoolBackward(int planes, AvgPoolWindow pool, float[] gy, int gyOff, float[] dx, int dxOff) {
+        if (pool.dividesByKernelSize()) {
+            avgPoolBackward(planes, pool.window(), gy, gyOff, dx, dxOff);
+        } else {
+            avgPoolBackwardDivisors(planes, pool, gy, gyOff, dx, dxOff);
+        }
+    }
+
+    /** Sum of the input elements in each window divided by {@code kernelH*kernelW}: the default pool. */
+    private static void avgPoolForward(int planes, Window2d window, float[] x, int xOff, float[] y, int yOff) {
         int outH = window.outHeight();
         int outW = window.outWidth();
         float divisor = window.kernelSize();
@@ -194,7 +218,7 @@ public final class Pooling {
     }
 
     /** Spreads each output gradient, divided by {@code kernelH*kernelW}, over the input elements of its window. */
-    public static void avgPoolBackward(int planes, Window2d window, float[] gy, int gyOff, float[] dx, int dxOff) {
+    private static void avgPoolBackward(int planes, Window2d window, float[] gy, int gyOff, float[] dx, int dxOff) {
         int outH = window.outHeight();
         int outW = window.outWidth();
         float divisor = window.kernelSize();
@@ -206,6 +230,65 @@ public final class Pooling {
             for (int oh = 0; oh < outH; oh++) {
                 for (int ow = 0; ow < outW; ow++) {
                     float share = gy[out++] / divisor;
+                    for (int t = 0, count = window.tapsInside(oh, ow, taps); t < count; t++) {
+                        dx[plane + taps[t]] += share;
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * The forward pass with a divisor per window (ceil mode, padding not counted, or an override). The
+     * output size is the pool's, not the window's: ceil mode adds windows that {@link Window2d#tapsInside}
+     * clips at the input's edge like any other.
+     */
+    private static void avgPoolForwardDivisors(int planes, AvgPoolWindow pool, float[] x, int xOff, float[] y, int yOff) {
+        Window2d window = pool.window();
+        int outH = pool.outHeight();
+        int outW = pool.outWidth();
+        int[] rows = pool.rowCounts();
+        int[] columns = pool.columnCounts();
+        int override = pool.divisorOverride();
+        Parallel.forRange(planes, p -> {
+            int out = yOff + p * outH * outW;
+            int plane = xOff + p * window.planeSize();
+            int[] taps = new int[window.kernelSize()];
+            for (int oh = 0; oh < outH; oh++) {
+                for (int ow = 0; ow < outW; ow++) {
+                    int divisor = override > 0 ? override : rows[oh] * columns[ow];
+                    float sum = 0f;
+                    for (int t = 0, count = window.tapsInside(oh, ow, taps); t < count; t++) {
+                        sum += x[plane + taps[t]];
+                    }
+                    y[out++] = divisor == 0 ? 0f : sum / divisor;
+                }
+            }
+        });
+    }
+
+    /** The backward pass of {@link #avgPoolForwardDivisors}. */
+    private static void avgPoolBackwardDivisors(int planes, AvgPoolWindow pool, float[] gy, int gyOff, float[] dx,
+            int dxOff) {
+        Window2d window = pool.window();
+        int outH = pool.outHeight();
+        int outW = pool.outWidth();
+        int[] rows = pool.rowCounts();
+        int[] columns = pool.columnCounts();
+        int override = pool.divisorOverride();
+        Parallel.forRange(planes, p -> {
+            int out = gyOff + p * outH * outW;
+            int plane = dxOff + p * window.planeSize();
+            Arrays.fill(dx, plane, plane + window.planeSize(), 0f);
+            int[] taps = new int[window.kernelSize()];
+            for (int oh = 0; oh < outH; oh++) {
+                for (int ow = 0; ow < outW; ow++) {
+                    int divisor = override > 0 ? override : rows[oh] * columns[ow];
+                    float g = gy[out++];
+                    if (divisor == 0) {
+                        continue; // a window of padding only: it output 0, whatever the input
+                    }
+                    float share = g / divisor;
                     for (int t = 0, count = window.tapsInside(oh, ow, taps); t < count; t++) {
                         dx[plane + taps[t]] += share;
                     }

@@ -50,6 +50,7 @@
  * <p>Support: {@link dev.myelin.kernel.CacheSizes} and {@link dev.myelin.kernel.GemmBlocking} size the
  * GEMM blocks from the caches the machine reports; {@link dev.myelin.kernel.Scratch} holds per-thread
  * work arrays; {@link dev.myelin.kernel.VectorLoops} the shared vector loop shapes;
- * {@link dev.myelin.kernel.Window2d} the geometry of a 2-D window (convolution, pooling).
+ * {@link dev.myelin.kernel.Window2d} the geometry of a 2-D window (convolution, pooling), and
+ * {@link dev.myelin.kernel.AvgPoolWindow} an average pool's output size and divisors on top of it.
  */
 package dev.myelin.kernel;

@@ -183,21 +183,53 @@ final class ModuleTranslator {
     }
 
     /**
-     * MaxPool or AveragePool, floor mode. Myelin's max-pool pads with minus infinity and its average
-     * pool counts the padded zeros, which are ONNX's MaxPool and AveragePool with count_include_pad=1.
+     * MaxPool or AveragePool with the window's {@code ceil_mode}. Myelin's max-pool pads with minus
+     * infinity, as ONNX's MaxPool. AveragePool carries {@code count_include_pad}, see {@link #countIncludePad}.
      */
     private Value pool(String opType, PoolWindow2d win, Module m, String path, Module parent, Value x) {
         requireRank(4, "(N, C, H, W)", m, path, parent, x);
-        int h = (x.dims()[2] + 2 * win.padH() - win.kernelH()) / win.strideH() + 1;
-        int w = (x.dims()[3] + 2 * win.padW() - win.kernelW()) / win.strideW() + 1;
+        int[] dims = {x.dims()[0], x.dims()[1], win.outHeight(x.dims()[2]), win.outWidth(x.dims()[3])};
         List<AttributeProto> attributes = new ArrayList<>(List.of(ofInts("kernel_shape", win.kernelH(), win.kernelW()),
                 ofInts("strides", win.strideH(), win.strideW()), ofInts("pads", win.padH(), win.padW(), win.padH(),
-                        win.padW())));
-        if (opType.equals("AveragePool")) {
-            attributes.add(ofInt("count_include_pad", 1));
+                        win.padW()), ofInt("ceil_mode", win.ceilMode() ? 1 : 0)));
+        if (m instanceof AvgPool2d avg) {
+            attributes.add(ofInt("count_include_pad", countIncludePad(avg, x, dims, path, parent) ? 1 : 0));
         }
-        return out.op(path, opType, new int[] {x.dims()[0], x.dims()[1], h, w}, List.of(x.name()),
-                attributes.toArray(AttributeProto[]::new));
+        return out.op(path, opType, dims, List.of(x.name()), attributes.toArray(AttributeProto[]::new));
+    }
+
+    /**
+     * The {@code count_include_pad} that makes ONNX Runtime divide each window as PyTorch does. ONNX has
+     * no divisor override, so a pool with one is refused. With {@code ceil_mode} the last window can run
+     * past the padded input; PyTorch (and ONNX's reference) then leave the part past it out of the
+     * divisor, but ONNX Runtime (1.23) divides such a window by {@code kH·kW} when padding counts. Without
+     * padding, counting padding or not is the same divisor, so 0 is exported; with padding, the pool is
+     * refused.
+     */
+    private boolean countIncludePad(AvgPool2d avg, Value x, int[] dims, String path, Module parent) {
+        PoolWindow2d win = avg.window();
+        if (avg.divisorOverride() > 0) {
+            throw new OnnxExportException(where(avg, path, parent) + " divides every window by divisor_override="
+                    + avg.divisorOverride() + ", which ONNX's AveragePool cannot express");
+        }
+        boolean overhang = runsPastPadding(x.dims()[2], dims[2], win.kernelH(), win.strideH(), win.padH())
+                || runsPastPadding(x.dims()[3], dims[3], win.kernelW(), win.strideW(), win.padW());
+        if (!avg.countIncludePad() || !overhang) {
+            return avg.countIncludePad();
+        }
+        if (win.padH() == 0 && win.padW() == 0) {
+            return false;
+        }
+        throw new OnnxExportException(where(avg, path, parent) + " on " + x.dims()[2] + "×" + x.dims()[3]
+                + " has a last window that ceil_mode runs past the padded input; with count_include_pad=True "
+                + "PyTorch divides it by the positions inside the padded input, ONNX Runtime by the whole kernel "
+                + "(kH·kW), so the exported model would compute other values there. Export with "
+                + "count_include_pad=False, padding=0, ceil_mode=False or an input size the windows fit");
+    }
+
+    /** Whether the last of {@code out} windows along an axis of {@code size} ends past {@code size + pad}. */
+    private static boolean runsPastPadding(int size, int out, int kernel, int stride, int pad) {
+        return (out - 1) * stride - pad + kernel > size + pad;
     }
 
     /**

@@ -1,32 +1,36 @@
 package dev.myelin.tensor;
 
+import dev.myelin.kernel.AvgPoolWindow;
 import dev.myelin.kernel.Pooling;
-import dev.myelin.kernel.Window2d;
 
 /**
- * 2-D average pooling, {@code (N, C, H, W) -> (N, C, H_out, W_out)}, with floor-rounded output size;
- * padded zeros count in the average, so the divisor is always {@code kH*kW} (PyTorch's
- * {@code count_include_pad=True}). Backward spreads each output gradient evenly over its window.
+ * 2-D average pooling, {@code (N, C, H, W) -> (N, C, H_out, W_out)}, as PyTorch's {@code avg_pool2d}:
+ * padding counts as zeros; the output size rounds down, or up with {@code ceilMode}; each window divides
+ * by the positions it covers in the padded input ({@code count_include_pad=True}), by the input elements
+ * it covers ({@code False}), or by a fixed {@code divisorOverride} ({@link AvgPoolWindow}). Backward
+ * spreads each output gradient, divided the same way, over its window's input elements.
  */
 final class AvgPool2dOp extends Node {
-    private final Window2d window;
+    private final AvgPoolWindow pool;
 
-    private AvgPool2dOp(Tensor input, Window2d window) {
+    private AvgPool2dOp(Tensor input, AvgPoolWindow pool) {
         super(input);
-        this.window = window;
+        this.pool = pool;
     }
 
-    static Tensor forward(Tensor input, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
-        Window2d window = PoolWindow.of("avgPool2d", input, kernelH, kernelW, strideH, strideW, padH, padW);
-        Tensor out = Tensor.empty(PoolWindow.outputShape(input, window));
-        Pooling.avgPoolForward(planes(input), window, input.data, input.offset, out.data, out.offset);
-        return Autograd.record(out, new AvgPool2dOp(input, window));
+    static Tensor forward(Tensor input, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW,
+            boolean ceilMode, boolean countIncludePad, int divisorOverride) {
+        AvgPoolWindow pool = PoolWindow.avg("avgPool2d", input, kernelH, kernelW, strideH, strideW, padH, padW, ceilMode,
+                countIncludePad, divisorOverride);
+        Tensor out = Tensor.empty(PoolWindow.outputShape(input, pool));
+        Pooling.avgPoolForward(planes(input), pool, input.data, input.offset, out.data, out.offset);
+        return Autograd.record(out, new AvgPool2dOp(input, pool));
     }
 
     @Override
     Tensor[] backward(Tensor g) {
         Tensor dx = Tensor.empty(input(0).shape());
-        Pooling.avgPoolBackward(planes(input(0)), window, g.data, g.offset, dx.data, dx.offset);
+        Pooling.avgPoolBackward(planes(input(0)), pool, g.data, g.offset, dx.data, dx.offset);
         return new Tensor[] {dx};
     }
 

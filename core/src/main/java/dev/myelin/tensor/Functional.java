@@ -89,42 +89,152 @@ public final class Functional {
     }
 
     /**
-     * Max pooling over {@code kernel x kernel} windows; padding counts as minus infinity.
+     * Max pooling over {@code kernel x kernel} windows, as {@code F.max_pool2d(input, kernel, stride, padding)}
+     * (dilation 1, floor mode): each output is its window's maximum, padding counting as minus infinity.
+     * The gradient flows to the first maximum of each window in row-major order, as in PyTorch.
      *
-     * @param input {@code (N, C, H, W)}
+     * @param input   {@code (N, C, H, W)}
+     * @param kernel  window height and width, at least 1
+     * @param stride  step between windows, at least 1 (PyTorch's default is the kernel size)
+     * @param padding rows and columns of minus infinity added on every side, between 0 and {@code kernel / 2}
+     * @return {@code (N, C, H_out, W_out)} with {@code H_out = floor((H + 2*padding - kernel) / stride) + 1}
+     *         (likewise W)
+     * @throws IllegalArgumentException if the input is not 4-D, a size is out of range or the output would be empty
      */
     public static Tensor maxPool2d(Tensor input, int kernel, int stride, int padding) {
         return MaxPool2dOp.forward(input, kernel, kernel, stride, stride, padding, padding);
     }
 
-    /** {@code F.max_pool2d(input, kernel)}: the stride is the kernel size, no padding. */
+    /**
+     * {@code F.max_pool2d(input, kernel)}: the stride is the kernel size, no padding.
+     *
+     * @param input  {@code (N, C, H, W)}
+     * @param kernel window height, width and stride, at least 1
+     * @return {@code (N, C, floor(H / kernel), floor(W / kernel))}
+     * @throws IllegalArgumentException as {@link #maxPool2d(Tensor, int, int, int)}
+     */
     public static Tensor maxPool2d(Tensor input, int kernel) {
         return maxPool2d(input, kernel, kernel, 0);
     }
 
-    /** Max pooling with separate vertical and horizontal kernel, stride and padding. */
+    /**
+     * Max pooling with separate vertical and horizontal kernel, stride and padding, as
+     * {@code F.max_pool2d(input, (kH, kW), (sH, sW), (pH, pW))}.
+     *
+     * @param input   {@code (N, C, H, W)}
+     * @param kernelH window height, at least 1
+     * @param kernelW window width, at least 1
+     * @param strideH vertical step between windows, at least 1
+     * @param strideW horizontal step between windows, at least 1
+     * @param padH    rows of minus infinity added above and below, between 0 and {@code kernelH / 2}
+     * @param padW    columns of minus infinity added left and right, between 0 and {@code kernelW / 2}
+     * @return {@code (N, C, H_out, W_out)} with {@code H_out = floor((H + 2*padH - kernelH) / strideH) + 1}
+     *         (likewise W)
+     * @throws IllegalArgumentException as {@link #maxPool2d(Tensor, int, int, int)}
+     */
     public static Tensor maxPool2d(Tensor input, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
         return MaxPool2dOp.forward(input, kernelH, kernelW, strideH, strideW, padH, padW);
     }
 
     /**
-     * Average pooling over {@code kernel x kernel} windows; padded zeros count in the average
-     * ({@code count_include_pad=True}, PyTorch's default).
+     * Average pooling over {@code kernel x kernel} windows, as {@code F.avg_pool2d(input, kernel, stride,
+     * padding)} with PyTorch's defaults for the rest (floor mode, {@code count_include_pad=True}): each
+     * output is its window's sum divided by {@code kernel*kernel}, padded zeros included.
      *
-     * @param input {@code (N, C, H, W)}
+     * @param input   {@code (N, C, H, W)}
+     * @param kernel  window height and width, at least 1
+     * @param stride  step between windows, at least 1 (PyTorch's default is the kernel size)
+     * @param padding rows and columns of zeros added on every side, between 0 and {@code kernel / 2}
+     * @return {@code (N, C, H_out, W_out)} with {@code H_out = floor((H + 2*padding - kernel) / stride) + 1}
+     *         (likewise W)
+     * @throws IllegalArgumentException if the input is not 4-D, a size is out of range or the output would be empty
      */
     public static Tensor avgPool2d(Tensor input, int kernel, int stride, int padding) {
-        return AvgPool2dOp.forward(input, kernel, kernel, stride, stride, padding, padding);
+        return avgPool2d(input, kernel, stride, padding, false, true);
     }
 
-    /** {@code F.avg_pool2d(input, kernel)}: the stride is the kernel size, no padding. */
+    /**
+     * {@code F.avg_pool2d(input, kernel)}: the stride is the kernel size, no padding, each output the mean
+     * of its window.
+     *
+     * @param input  {@code (N, C, H, W)}
+     * @param kernel window height, width and stride, at least 1
+     * @return {@code (N, C, floor(H / kernel), floor(W / kernel))}
+     * @throws IllegalArgumentException as {@link #avgPool2d(Tensor, int, int, int)}
+     */
     public static Tensor avgPool2d(Tensor input, int kernel) {
         return avgPool2d(input, kernel, kernel, 0);
     }
 
-    /** Average pooling with separate vertical and horizontal kernel, stride and padding. */
+    /**
+     * Average pooling with PyTorch's {@code ceil_mode} and {@code count_include_pad}, as
+     * {@code F.avg_pool2d(input, kernel, stride, padding, ceil_mode, count_include_pad)}.
+     *
+     * <p>Output size, per axis: {@code floor((H + 2p - k) / s) + 1}; with {@code ceilMode},
+     * {@code ceil((H + 2p - k) / s) + 1}, less one if the last window would start at or past
+     * {@code H + p} in padded coordinates (every window starts inside the input or the left padding).
+     * Divisor of each window: with {@code countIncludePad} the positions it covers in the padded input,
+     * which is {@code k*k} except for windows that ceil mode lets run past the right padding (the part
+     * past it is not counted); without it, the input elements it covers.
+     *
+     * @param input           {@code (N, C, H, W)}
+     * @param kernel          window height and width, at least 1
+     * @param stride          step between windows, at least 1 (PyTorch's default is the kernel size)
+     * @param padding         rows and columns of zeros added on every side, between 0 and {@code kernel / 2}
+     * @param ceilMode        round the output size up instead of down (PyTorch's default: false)
+     * @param countIncludePad count padded zeros in each window's divisor (PyTorch's default: true)
+     * @return {@code (N, C, H_out, W_out)}, sizes as above
+     * @throws IllegalArgumentException as {@link #avgPool2d(Tensor, int, int, int)}
+     */
+    public static Tensor avgPool2d(Tensor input, int kernel, int stride, int padding, boolean ceilMode,
+            boolean countIncludePad) {
+        return avgPool2d(input, kernel, kernel, stride, stride, padding, padding, ceilMode, countIncludePad, 0);
+    }
+
+    /**
+     * Average pooling with separate vertical and horizontal kernel, stride and padding, PyTorch's defaults
+     * for the rest (floor mode, padded zeros counted in the divisor {@code kernelH*kernelW}).
+     *
+     * @param input   {@code (N, C, H, W)}
+     * @param kernelH window height, at least 1
+     * @param kernelW window width, at least 1
+     * @param strideH vertical step between windows, at least 1
+     * @param strideW horizontal step between windows, at least 1
+     * @param padH    rows of zeros added above and below, between 0 and {@code kernelH / 2}
+     * @param padW    columns of zeros added left and right, between 0 and {@code kernelW / 2}
+     * @return {@code (N, C, H_out, W_out)} with {@code H_out = floor((H + 2*padH - kernelH) / strideH) + 1}
+     *         (likewise W)
+     * @throws IllegalArgumentException as {@link #avgPool2d(Tensor, int, int, int)}
+     */
     public static Tensor avgPool2d(Tensor input, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
-        return AvgPool2dOp.forward(input, kernelH, kernelW, strideH, strideW, padH, padW);
+        return avgPool2d(input, kernelH, kernelW, strideH, strideW, padH, padW, false, true, 0);
+    }
+
+    /**
+     * Average pooling with every option of {@code F.avg_pool2d}: separate vertical and horizontal kernel,
+     * stride and padding, {@code ceil_mode}, {@code count_include_pad} and {@code divisor_override}. Sizes
+     * and divisors are those of {@link #avgPool2d(Tensor, int, int, int, boolean, boolean)}, per axis;
+     * a positive {@code divisorOverride} replaces every window's divisor.
+     *
+     * @param input           {@code (N, C, H, W)}
+     * @param kernelH         window height, at least 1
+     * @param kernelW         window width, at least 1
+     * @param strideH         vertical step between windows, at least 1
+     * @param strideW         horizontal step between windows, at least 1
+     * @param padH            rows of zeros added above and below, between 0 and {@code kernelH / 2}
+     * @param padW            columns of zeros added left and right, between 0 and {@code kernelW / 2}
+     * @param ceilMode        round the output size up instead of down (PyTorch's default: false)
+     * @param countIncludePad count padded zeros in each window's divisor (PyTorch's default: true)
+     * @param divisorOverride the divisor of every window when positive; 0 for none (PyTorch's {@code None},
+     *                        the default)
+     * @return {@code (N, C, H_out, W_out)}
+     * @throws IllegalArgumentException as {@link #avgPool2d(Tensor, int, int, int)}, or if
+     *                                  {@code divisorOverride} is negative
+     */
+    public static Tensor avgPool2d(Tensor input, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW,
+            boolean ceilMode, boolean countIncludePad, int divisorOverride) {
+        return AvgPool2dOp.forward(input, kernelH, kernelW, strideH, strideW, padH, padW, ceilMode, countIncludePad,
+                divisorOverride);
     }
 
     /**

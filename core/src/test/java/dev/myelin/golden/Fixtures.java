@@ -41,7 +41,10 @@ final class Fixtures {
     static final List<String> CONV = List.of("conv2d_k1", "conv2d_k3_pad1_7x10", "conv2d_k3_stride2_pad1_nobias",
             "conv2d_k5_pad2", "conv2d_k5_stride2_pad0", "conv2d_k3_dilation2_pad2", "conv2d_k3x2_pad1",
             "conv2d_k3_asymmetric");
-    static final List<String> POOL = List.of("maxpool_k2_s2", "maxpool_k3_s2_p1", "avgpool_k2_s2", "avgpool_k3_s1_p1");
+    static final List<String> POOL = List.of("maxpool_k2_s2", "maxpool_k3_s2_p1", "avgpool_k2_s2", "avgpool_k3_s1_p1",
+            "avgpool_k2_s2_ceil", "avgpool_k3_s2_p1_ceil", "avgpool_k3_s2_p1_exclude_pad",
+            "avgpool_k3_s2_p1_ceil_exclude_pad", "avgpool_k4_s3_p2_ceil_exclude_pad", "avgpool_k2_s2_p1_ceil_drop",
+            "avgpool_k2_s3_ceil", "avgpool_k3_s2_p1_ceil_divisor");
     static final List<String> MATMUL = List.of("matmul_2d", "matmul_batched", "matmul_batched_by_2d",
             "matmul_2d_by_batched", "matmul_broadcast_batch");
     static final List<String> LOG_SOFTMAX = List.of("log_softmax_dim1", "log_softmax_dim0_3d", "log_softmax_large");

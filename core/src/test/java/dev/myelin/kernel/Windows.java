@@ -42,6 +42,11 @@ final class Windows {
      * rule, which the ops enforce), dilation 1..2 (the kernels support it though the ops use 1).
      */
     static Arbitrary<Axis> poolAxis() {
+        return anyPoolAxis().filter(a -> a.out() >= 1);
+    }
+
+    /** {@link #poolAxis()} before its filter: some of these axes have no floor-mode output. */
+    private static Arbitrary<Axis> anyPoolAxis() {
         return Arbitraries.integers().between(1, 5).flatMap(kernel -> {
             Arbitrary<Axis> any = Combinators.combine(Arbitraries.integers().between(1, 13),
                     Arbitraries.integers().between(1, 3), Arbitraries.integers().between(0, kernel / 2),
@@ -51,7 +56,26 @@ final class Windows {
                     Arbitraries.integers().between(0, kernel / 2), Arbitraries.integers().between(1, 2))
                     .as((stride, pad, dilation) -> Axis.justFitting(kernel, stride, pad, dilation));
             return Arbitraries.frequencyOf(Tuple.of(4, any), Tuple.of(1, fitting));
-        }).filter(a -> a.out() >= 1);
+        });
+    }
+
+    /**
+     * Average pools: {@link #poolAxis()}'s axes without its floor-mode filter, ceil mode and
+     * {@code count_include_pad} each on or off, a divisor override one time in four; pools whose output
+     * would be empty are filtered out.
+     */
+    static Arbitrary<AvgPool> avgPools() {
+        Arbitrary<Integer> override = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0)),
+                Tuple.of(1, Arbitraries.integers().between(1, 9)));
+        return Combinators.combine(anyPoolAxis(), anyPoolAxis(), Arbitraries.of(false, true), Arbitraries.of(false, true),
+                override).as(AvgPool::new).filter(a -> a.pool().outHeight() >= 1 && a.pool().outWidth() >= 1);
+    }
+
+    /** An average pool drawn by {@link #avgPools()}. */
+    record AvgPool(Axis rows, Axis cols, boolean ceilMode, boolean countIncludePad, int divisorOverride) {
+        AvgPoolWindow pool() {
+            return new AvgPoolWindow(window(rows, cols), ceilMode, countIncludePad, divisorOverride);
+        }
     }
 
     /** The window with {@code rows} along the height and {@code cols} along the width. */

@@ -62,6 +62,32 @@ class DefaultsTest {
     }
 
     @Test
+    void poolingOptionsDefaultToTorchsAndGiveTheLongForm() {
+        Tensor x = Tensor.randn(new Generator(12), 2, 3, 9, 8);
+        assertEquals(new AvgPool2d(3).window(), new AvgPool2d(3, AvgPool2d.options()).window(), "stride = kernel");
+        AvgPool2d plain = new AvgPool2d(3, AvgPool2d.options());
+        assertEquals(true, plain.countIncludePad());
+        assertEquals(false, plain.window().ceilMode());
+        assertEquals(0, plain.divisorOverride());
+        assertArrayEquals(new AvgPool2d(3, 2, 1).forward(x).toArray(),
+                new AvgPool2d(3, AvgPool2d.options().stride(2).padding(1)).forward(x).toArray());
+        AvgPool2d named = new AvgPool2d(3, AvgPool2d.options().stride(2).padding(1).ceilMode(true).countIncludePad(false)
+                .divisorOverride(5));
+        assertArrayEquals(Functional.avgPool2d(x, 3, 3, 2, 2, 1, 1, true, false, 5).toArray(), named.forward(x).toArray());
+        assertEquals(new PoolWindow2d(3, 3, 2, 2, 1, 1, true), named.window());
+        assertArrayEquals(Functional.avgPool2d(x, 3, 3, 2, 2, 1, 1, true, false, 0).toArray(),
+                Functional.avgPool2d(x, 3, 2, 1, true, false).toArray());
+        assertArrayEquals(Functional.avgPool2d(x, 3, 2, 1).toArray(), Functional.avgPool2d(x, 3, 2, 1, false, true).toArray());
+
+        assertEquals(new MaxPool2d(2).window(), new MaxPool2d(2, MaxPool2d.options()).window(), "stride = kernel");
+        assertArrayEquals(new MaxPool2d(3, 2, 1).forward(x).toArray(),
+                new MaxPool2d(3, MaxPool2d.options().stride(2).padding(1)).forward(x).toArray());
+        AvgPool2d.Options shared = AvgPool2d.options().stride(1);
+        shared.ceilMode(true);
+        assertEquals(false, shared.ceilMode(), "setters return a new value, the shared one unchanged");
+    }
+
+    @Test
     void functionalDefaultsAreTorchs() {
         Generator g = new Generator(11);
         Tensor x = Tensor.randn(g, 2, 3, 8, 8);

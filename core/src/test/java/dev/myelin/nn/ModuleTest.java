@@ -147,5 +147,15 @@ class ModuleTest {
                 new Conv2d(3, 4, 1, 2, 2, 1, 0, 0, 2, 2, false, gen).toString());
         assertEquals("BatchNorm1d(3, eps=0.001, momentum=0.01, affine=True, track_running_stats=True)",
                 new BatchNorm1d(3, 1e-3, 0.01, true, true).toString());
+        // PyTorch's AvgPool2d prints kernel_size, stride and padding only; Myelin adds the options that
+        // differ from their defaults.
+        assertEquals("AvgPool2d(kernel_size=2, stride=2, padding=0)", new AvgPool2d(2).toString());
+        assertEquals("AvgPool2d(kernel_size=(3, 2), stride=(1, 2), padding=(1, 0))",
+                new AvgPool2d(3, 2, 1, 2, 1, 0).toString());
+        assertEquals("AvgPool2d(kernel_size=3, stride=2, padding=1, ceil_mode=True, count_include_pad=False, "
+                + "divisor_override=4)", new AvgPool2d(3, AvgPool2d.options().stride(2).padding(1).ceilMode(true)
+                        .countIncludePad(false).divisorOverride(4)).toString());
+        assertEquals("MaxPool2d(kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False)",
+                new MaxPool2d(3, MaxPool2d.options().stride(2).padding(1)).toString());
     }
 }
