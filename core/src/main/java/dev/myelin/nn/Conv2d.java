@@ -58,17 +58,18 @@ public final class Conv2d extends Module {
             Generator generator) {
         if (inChannels < 1 || outChannels < 1 || kernelH < 1 || kernelW < 1 || params.strideH() < 1
                 || params.strideW() < 1 || params.padH() < 0 || params.padW() < 0 || params.dilationH() < 1
-                || params.dilationW() < 1 || params.groups() < 1) {
-            throw new IllegalArgumentException("Conv2d: channels, kernel size, stride, dilation and groups must be "
-                    + "positive and padding non-negative, got in_channels=" + inChannels + ", out_channels=" + outChannels
+                || params.dilationW() < 1) {
+            throw new IllegalArgumentException("Conv2d: channels, kernel size, stride and dilation must be positive "
+                    + "and padding non-negative, got in_channels=" + inChannels + ", out_channels=" + outChannels
                     + ", kernel_size=" + Repr.pair(kernelH, kernelW)
                     + ", stride=" + Repr.pair(params.strideH(), params.strideW())
                     + ", padding=" + Repr.pair(params.padH(), params.padW())
-                    + ", dilation=" + Repr.pair(params.dilationH(), params.dilationW()) + ", groups=" + params.groups());
+                    + ", dilation=" + Repr.pair(params.dilationH(), params.dilationW()));
         }
-        if (inChannels % params.groups() != 0 || outChannels % params.groups() != 0) {
-            throw new IllegalArgumentException("Conv2d: in_channels=" + inChannels + " and out_channels=" + outChannels
-                    + " must both be divisible by groups=" + params.groups());
+        int groups = params.groups();
+        if (groups < 1 || inChannels % groups != 0 || outChannels % groups != 0) {
+            throw new IllegalArgumentException("Conv2d: groups must be positive and divide both channel counts, got "
+                    + "in_channels=" + inChannels + ", out_channels=" + outChannels + ", groups=" + groups);
         }
         Objects.requireNonNull(generator, "generator");
         this.inChannels = inChannels;
