@@ -163,26 +163,43 @@ CONV_CONFIGS = [
     ("k3_asymmetric", (2, 3, 8, 9), (4, 3, 3), (2, 1), (0, 1), (1, 2), True),
 ]
 
+# Grouped convolutions (nn.Conv2d(groups=g)): the weight is (C_out, C_in/g, kH, kW). Seeded apart from the
+# fixtures above, so adding one leaves the others' bytes unchanged.
+GROUPED_CONV_CONFIGS = [
+    # name, (N, C_in, H, W), (C_out, kH, kW), stride, padding, dilation, bias, groups
+    ("g2_k3_pad1", (2, 4, 7, 8), (6, 3, 3), (1, 1), (1, 1), (1, 1), True, 2),
+    ("g3_k3_stride2_pad1_nobias", (1, 6, 9, 8), (3, 3, 3), (2, 2), (1, 1), (1, 1), False, 3),
+    ("depthwise_k3_pad1", (2, 4, 6, 7), (4, 3, 3), (1, 1), (1, 1), (1, 1), True, 4),
+    ("depthwise_x2_k3_dilation2_pad2", (2, 3, 9, 8), (6, 3, 3), (1, 1), (2, 2), (2, 2), True, 3),
+    ("depthwise_k5x3_asymmetric_nobias", (1, 5, 8, 9), (5, 5, 3), (2, 1), (2, 1), (1, 2), False, 5),
+    ("depthwise_16ch_k3_pad1", (2, 16, 6, 6), (16, 3, 3), (1, 1), (1, 1), (1, 1), True, 16),
+]
+GROUPED_CONV_SEED = 3000
 
-def make_conv(seed, name, x_shape, w_spec, stride, padding, dilation, bias):
+
+def make_conv(seed, name, x_shape, w_spec, stride, padding, dilation, bias, groups=1):
     g = generator(seed)
     n, c_in, h, w = x_shape
     c_out, kh, kw = w_spec
-    inputs = {"x": randn(g, n, c_in, h, w), "w": randn(g, c_out, c_in, kh, kw, scale=(c_in * kh * kw) ** -0.5)}
+    group_in = c_in // groups
+    inputs = {"x": randn(g, n, c_in, h, w),
+              "w": randn(g, c_out, group_in, kh, kw, scale=(group_in * kh * kw) ** -0.5)}
     if bias:
         inputs["b"] = randn(g, c_out, scale=0.5)
 
     def fn(x, w, b=None):
-        return F.conv2d(x, w, b, stride=stride, padding=padding, dilation=dilation)
+        return F.conv2d(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
 
     y, r, grads = projected_grads(fn, inputs, g)
     tensors = dict(inputs)
     tensors.update({"y": y, "R": r})
     tensors.update({"d" + k: v for k, v in grads.items()})
     report("conv2d_" + name, float32_deviation(fn, inputs, r, tensors), tensors)
-    return save("conv2d_" + name, tensors, {
-        "op": "conv2d", "config": name, "stride": pair(stride), "padding": pair(padding),
-        "dilation": pair(dilation), "bias": "true" if bias else "false"})
+    metadata = {"op": "conv2d", "config": name, "stride": pair(stride), "padding": pair(padding),
+                "dilation": pair(dilation), "bias": "true" if bias else "false"}
+    if groups != 1:
+        metadata["groups"] = str(groups)
+    return save("conv2d_" + name, tensors, metadata)
 
 
 # ----------------------------------------------------------------------------- pooling
@@ -415,6 +432,8 @@ def main():
     written.append(make_cnn(2024))
     for i, cfg in enumerate(AVG_POOL_OPTION_CONFIGS):
         written.append(make_avg_pool_options(3001 + i, *cfg))
+    for i, cfg in enumerate(GROUPED_CONV_CONFIGS):
+        written.append(make_conv(GROUPED_CONV_SEED + i, *cfg))
 
     print(f"{'fixture':32} {'tensor':20} {'|f32 - ref| max':>16} {'|ref| max':>10}")
     for name, k, dev, scale in REPORT:

@@ -16,6 +16,9 @@ import dev.myelin.parallel.Parallel;
  * both orders pick the same element of the window, and where it is not, ReLU passes no gradient
  * whichever element was picked. So the backward is the pool's scatter with ReLU's mask
  * ({@link Pooling#maxPoolReluBackward}) followed by the convolution's backward ({@link Convolution}).
+ *
+ * <p>One channel group only: the op above it runs a grouped convolution, ReLU and pool one after
+ * another instead.
  */
 public final class ConvReluPool {
     private ConvReluPool() {
@@ -26,12 +29,28 @@ public final class ConvReluPool {
      * gives it (an index within each convolution output plane). {@code bias} may be null, and so may
      * {@code argmax} when no backward pass will follow (inference).
      *
-     * @param convWindow the convolution's window over the input planes
+     * @param geometry   the convolution's sizes, with its window over the input planes; one group
      * @param poolWindow the pool's window over the convolution's output planes
+     * @throws IllegalArgumentException if the convolution has more than one group
      */
-    public static void forward(int batch, int channels, int outChannels, Window2d convWindow, Window2d poolWindow,
-            float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff, float[] y, int yOff,
+    public static void forward(ConvGeometry geometry, Window2d poolWindow, Floats xs, Floats ws, Floats biases, Floats ys,
             int[] argmax, int argmaxOff) {
+        if (geometry.groups() != 1) {
+            throw new IllegalArgumentException("conv + relu + max-pool runs one group, got " + geometry.groups()
+                    + "; run the convolution, ReLU and pool separately");
+        }
+        int batch = geometry.batch();
+        int channels = geometry.inChannels();
+        int outChannels = geometry.outChannels();
+        Window2d convWindow = geometry.window();
+        float[] x = xs.data();
+        int xOff = xs.offset();
+        float[] w = ws.data();
+        int wOff = ws.offset();
+        float[] bias = biases == null ? null : biases.data();
+        int biasOff = biases == null ? 0 : biases.offset();
+        float[] y = ys.data();
+        int yOff = ys.offset();
         int patch = channels * convWindow.kernelSize();
         int outPlane = convWindow.outPlaneSize();
         int imageSize = channels * convWindow.planeSize();

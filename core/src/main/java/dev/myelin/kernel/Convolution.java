@@ -5,8 +5,9 @@ import dev.myelin.parallel.Parallel;
 /**
  * 2-D convolution (cross-correlation) of a batch of images, forward and backward, as GEMM over
  * {@link Im2col} columns. Images are {@code (batch, channels, H, W)}, weights
- * {@code (outChannels, channels, kH, kW)} and outputs {@code (batch, outChannels, outH, outW)}, all
- * row-major at the given offsets. Every method overwrites its output.
+ * {@code (outChannels, channels/groups, kH, kW)} and outputs {@code (batch, outChannels, outH, outW)},
+ * all row-major at the given offsets; {@link ConvGeometry} holds the sizes. Every method overwrites
+ * its output.
  *
  * <p>With {@code P = channels*kH*kW} and {@code L = outH*outW}, everything runs image by image on
  * columns that stay in the thread's L2. The forward pass is one GEMM per image,
@@ -20,6 +21,10 @@ import dev.myelin.parallel.Parallel;
  * instead dot products and sums over dY's planes, per band of output channels ({@link ShortPatchGradients}).
  * Work is split over images or output channels, never across a sum, so results do not depend on the
  * thread count. {@code ConvolutionReference} (in the tests) is the scalar oracle.
+ *
+ * <p>Everything above is the one-group convolution. With more groups every method hands over to
+ * {@link GroupedConvolution}, one GEMM per group on that group's slice of the columns, before any of
+ * this runs: the channels-last forward and the short-patch gradients do not split into groups.
  */
 public final class Convolution {
     private Convolution() {
@@ -33,18 +38,32 @@ public final class Convolution {
      * the reference CNN's second layer at 2 threads, 1.1 -> 0.5-1.1 ms for its first. With
      * {@link ChannelsLastConv#pays enough channels}, channels-last, transposed on the way out.
      */
-    public static void forward(int batch, int channels, int outChannels, Window2d window,
-            float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff, float[] y, int yOff) {
-        forward(batch, channels, outChannels, window, x, xOff, w, wOff, bias, biasOff, false, y, yOff);
+    public static void forward(ConvGeometry geometry, Floats x, Floats w, Floats bias, Floats y) {
+        forward(geometry, x, w, bias, false, y);
     }
 
     /**
-     * As {@link #forward(int, int, int, Window2d, float[], int, float[], int, float[], int, float[], int)},
-     * followed by ReLU when {@code relu} is set: {@code y = max(conv(x, w) + bias, 0)}, applied to each
-     * image's output while it is still in cache, with the same bits as a separate ReLU pass.
+     * As {@link #forward(ConvGeometry, Floats, Floats, Floats, Floats)}, followed by ReLU when
+     * {@code relu} is set: {@code y = max(conv(x, w) + bias, 0)}, applied to each image's output while
+     * it is still in cache, with the same bits as a separate ReLU pass.
      */
-    public static void forward(int batch, int channels, int outChannels, Window2d window,
-            float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff, boolean relu, float[] y, int yOff) {
+    public static void forward(ConvGeometry geometry, Floats xs, Floats ws, Floats biases, boolean relu, Floats ys) {
+        if (geometry.groups() > 1) {
+            GroupedConvolution.forward(geometry, xs, ws, biases, relu, ys);
+            return;
+        }
+        int batch = geometry.batch();
+        int channels = geometry.inChannels();
+        int outChannels = geometry.outChannels();
+        Window2d window = geometry.window();
+        float[] x = xs.data();
+        int xOff = xs.offset();
+        float[] w = ws.data();
+        int wOff = ws.offset();
+        float[] bias = biases == null ? null : biases.data();
+        int biasOff = biases == null ? 0 : biases.offset();
+        float[] y = ys.data();
+        int yOff = ys.offset();
         int patch = channels * window.kernelSize();
         int outPlane = window.outPlaneSize();
         int imageSize = channels * window.planeSize();
@@ -84,22 +103,20 @@ public final class Convolution {
      * All the gradients of one convolution: {@code dx}, {@code dw} and {@code db} may each be null
      * when not wanted. A short patch's weight and bias gradients come from {@link ShortPatchGradients}.
      */
-    public static void backward(int batch, int channels, int outChannels, Window2d window, float[] x, int xOff,
-            float[] w, int wOff, float[] gy, int gyOff, float[] dx, int dxOff, float[] dw, int dwOff,
-            float[] db, int dbOff) {
+    public static void backward(ConvGeometry geometry, Floats x, Floats w, Floats gy, Floats dx, Floats dw,
+            Floats db) {
         if (dx != null) {
-            backwardInput(batch, channels, outChannels, window, gy, gyOff, w, wOff, dx, dxOff);
+            backwardInput(geometry, gy, w, dx);
         }
-        if (dw != null && ShortPatchGradients.applies(channels, outChannels, window)) {
-            ShortPatchGradients.compute(batch, channels, outChannels, window, x, xOff,
-                    ShortPatchGradients.stored(outChannels, window, gy, gyOff), dw, dwOff, db, dbOff);
+        if (dw != null && ShortPatchGradients.applies(geometry)) {
+            ShortPatchGradients.compute(geometry, x, ShortPatchGradients.stored(geometry, gy), dw, db);
             return;
         }
         if (db != null) {
-            backwardBias(batch, outChannels, window, gy, gyOff, db, dbOff);
+            backwardBias(geometry, gy, db);
         }
         if (dw != null) {
-            weightGradient(batch, channels, outChannels, window, x, xOff, gy, gyOff, dw, dwOff);
+            backwardWeight(geometry, x, gy, dw);
         }
     }
 
@@ -107,8 +124,21 @@ public final class Convolution {
      * The input gradient, image by image like the forward pass: {@code cols_n = Wᵀ dY_n}, built in
      * this thread's scratch and folded back into {@code dx} by {@link Im2col#col2im} while in cache.
      */
-    public static void backwardInput(int batch, int channels, int outChannels, Window2d window,
-            float[] gy, int gyOff, float[] w, int wOff, float[] dx, int dxOff) {
+    public static void backwardInput(ConvGeometry geometry, Floats gys, Floats ws, Floats dxs) {
+        if (geometry.groups() > 1) {
+            GroupedConvolution.backwardInput(geometry, gys, ws, dxs);
+            return;
+        }
+        int batch = geometry.batch();
+        int channels = geometry.inChannels();
+        int outChannels = geometry.outChannels();
+        Window2d window = geometry.window();
+        float[] gy = gys.data();
+        int gyOff = gys.offset();
+        float[] w = ws.data();
+        int wOff = ws.offset();
+        float[] dx = dxs.data();
+        int dxOff = dxs.offset();
         int patch = channels * window.kernelSize();
         int outPlane = window.outPlaneSize();
         int imageSize = channels * window.planeSize();
@@ -121,19 +151,28 @@ public final class Convolution {
     }
 
     /** The weight gradient: {@code dW = dY * colsᵀ}, summed over every position of every image, in order. */
-    public static void backwardWeight(int batch, int channels, int outChannels, Window2d window,
-            float[] x, int xOff, float[] gy, int gyOff, float[] dw, int dwOff) {
-        if (ShortPatchGradients.applies(channels, outChannels, window)) {
-            ShortPatchGradients.compute(batch, channels, outChannels, window, x, xOff,
-                    ShortPatchGradients.stored(outChannels, window, gy, gyOff), dw, dwOff, null, 0);
-            return;
+    public static void backwardWeight(ConvGeometry geometry, Floats x, Floats gy, Floats dw) {
+        if (ShortPatchGradients.applies(geometry)) {
+            ShortPatchGradients.compute(geometry, x, ShortPatchGradients.stored(geometry, gy), dw, null);
+        } else if (geometry.groups() > 1) {
+            GroupedConvolution.backwardWeight(geometry, x, gy, dw);
+        } else {
+            weightGradient(geometry, x, gy, dw);
         }
-        weightGradient(batch, channels, outChannels, window, x, xOff, gy, gyOff, dw, dwOff);
     }
 
-    /** The weight gradient of a patch at least as long as outChannels, by GEMM. */
-    private static void weightGradient(int batch, int channels, int outChannels, Window2d window, float[] x, int xOff,
-            float[] gy, int gyOff, float[] dw, int dwOff) {
+    /** The weight gradient of one group whose patch is at least as long as outChannels, by GEMM. */
+    private static void weightGradient(ConvGeometry geometry, Floats xs, Floats gys, Floats dws) {
+        int batch = geometry.batch();
+        int channels = geometry.inChannels();
+        int outChannels = geometry.outChannels();
+        Window2d window = geometry.window();
+        float[] x = xs.data();
+        int xOff = xs.offset();
+        float[] gy = gys.data();
+        int gyOff = gys.offset();
+        float[] dw = dws.data();
+        int dwOff = dws.offset();
         int patch = channels * window.kernelSize();
         if (batch == 0) {
             java.util.Arrays.fill(dw, dwOff, dwOff + outChannels * patch, 0f);
@@ -166,13 +205,14 @@ public final class Convolution {
         }
     }
 
-    /** The bias gradient: {@code db[o]} is the sum of {@code dY[n, o, :, :]} over images and positions. */
-    public static void backwardBias(int batch, int outChannels, Window2d window, float[] gy, int gyOff,
-            float[] db, int dbOff) {
-        ReductionKernels.sum(gy, gyOff, new int[] {batch, outChannels, window.outPlaneSize()},
-                new boolean[] {true, false, true}, 1.0, db, dbOff);
+    /**
+     * The bias gradient: {@code db[o]} is the sum of {@code dY[n, o, :, :]} over images and positions
+     * (whatever the groups, since each output channel has its own bias).
+     */
+    public static void backwardBias(ConvGeometry geometry, Floats gy, Floats db) {
+        ReductionKernels.sum(gy.data(), gy.offset(), new int[] {geometry.batch(), geometry.outChannels(),
+                geometry.outPlane()}, new boolean[] {true, false, true}, 1.0, db.data(), db.offset());
     }
-
 
     /** {@code gy} rearranged from {@code (batch, outChannels, L)} to {@code (batch*L, outChannels)}, in scratch. */
     private static float[] positionMajor(int batch, int outChannels, int outPlane, float[] gy, int gyOff) {

@@ -30,23 +30,40 @@ public final class ShortPatchGradients {
         void fill(int n, int o, float[] out, int outOff);
     }
 
-    /** Whether this path computes the weight gradient: the patch is shorter than the output channel count. */
-    public static boolean applies(int channels, int outChannels, Window2d window) {
-        return channels * window.kernelSize() < outChannels;
+    /**
+     * Whether this path computes the weight gradient: one group (the only case it handles), and a
+     * patch shorter than the output channel count.
+     */
+    public static boolean applies(ConvGeometry geometry) {
+        return geometry.groups() == 1 && geometry.patch() < geometry.outChannels();
     }
 
-    /** The planes of a dY stored {@code (batch, outChannels, L)} at {@code gy[gyOff..]}. */
-    public static Planes stored(int outChannels, Window2d window, float[] gy, int gyOff) {
-        int outPlane = window.outPlaneSize();
-        return (n, o, out, outOff) -> System.arraycopy(gy, gyOff + (n * outChannels + o) * outPlane, out, outOff, outPlane);
+    /** The planes of a dY stored {@code (batch, outChannels, L)} at {@code gy}. */
+    public static Planes stored(ConvGeometry geometry, Floats gy) {
+        int outChannels = geometry.outChannels();
+        int outPlane = geometry.outPlane();
+        return (n, o, out, outOff) -> System.arraycopy(gy.data(), gy.offset() + (n * outChannels + o) * outPlane,
+                out, outOff, outPlane);
     }
 
     /**
      * {@code dw[o, q] = Σ_n Σ_l dY[n, o, l] · cols_n[q, l]} and, when {@code db} is not null,
-     * {@code db[o] = Σ_n Σ_l dY[n, o, l]}; both overwritten.
+     * {@code db[o] = Σ_n Σ_l dY[n, o, l]}; both overwritten. Only for {@link #applies one group}.
      */
-    public static void compute(int batch, int channels, int outChannels, Window2d window, float[] x, int xOff,
-            Planes dy, float[] dw, int dwOff, float[] db, int dbOff) {
+    public static void compute(ConvGeometry geometry, Floats xs, Planes dy, Floats dws, Floats dbs) {
+        if (geometry.groups() != 1) {
+            throw new IllegalArgumentException("short-patch gradients handle one group, got " + geometry.groups());
+        }
+        int batch = geometry.batch();
+        int channels = geometry.inChannels();
+        int outChannels = geometry.outChannels();
+        Window2d window = geometry.window();
+        float[] x = xs.data();
+        int xOff = xs.offset();
+        float[] dw = dws.data();
+        int dwOff = dws.offset();
+        float[] db = dbs == null ? null : dbs.data();
+        int dbOff = dbs == null ? 0 : dbs.offset();
         int patch = channels * window.kernelSize();
         int outPlane = window.outPlaneSize();
         int imageSize = channels * window.planeSize();

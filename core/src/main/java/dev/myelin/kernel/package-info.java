@@ -22,7 +22,8 @@
  *       <td>{@code GemmReference}</td></tr>
  *   <tr><td>convolution</td><td>{@link dev.myelin.kernel.Convolution}, {@link dev.myelin.kernel.ConvReluPool}</td>
  *       <td colspan="2">{@link dev.myelin.kernel.ChannelsLastConv}, {@link dev.myelin.kernel.Im2col},
- *       {@link dev.myelin.kernel.ShortPatchGradients}, on the matrix product (vector or scalar beneath)</td>
+ *       {@link dev.myelin.kernel.ShortPatchGradients}, {@link dev.myelin.kernel.GroupedConvolution}, on the
+ *       matrix product (vector or scalar beneath)</td>
  *       <td>{@code ConvolutionReference}</td></tr>
  *   <tr><td>pooling</td><td>{@link dev.myelin.kernel.Pooling}, {@link dev.myelin.kernel.ChannelsLastMaxPool}</td>
  *       <td>{@link dev.myelin.kernel.VectorPooling}, {@link dev.myelin.kernel.VectorChannelsLastMaxPool}</td>
@@ -50,7 +51,9 @@
  * <p>Support: {@link dev.myelin.kernel.CacheSizes} and {@link dev.myelin.kernel.GemmBlocking} size the
  * GEMM blocks from the caches the machine reports; {@link dev.myelin.kernel.Scratch} holds per-thread
  * work arrays; {@link dev.myelin.kernel.VectorLoops} the shared vector loop shapes;
- * {@link dev.myelin.kernel.Window2d} the geometry of a 2-D window (convolution, pooling), and
- * {@link dev.myelin.kernel.AvgPoolWindow} an average pool's output size and divisors on top of it.
+ * {@link dev.myelin.kernel.Window2d} the geometry of a 2-D window (convolution, pooling);
+ * {@link dev.myelin.kernel.ConvGeometry} the sizes of a convolution and {@link dev.myelin.kernel.Floats}
+ * an (array, offset) operand, the records the convolution kernels take;
+ * {@link dev.myelin.kernel.AvgPoolWindow} an average pool's output size and divisors on top of a window.
  */
 package dev.myelin.kernel;

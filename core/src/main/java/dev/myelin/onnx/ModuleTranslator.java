@@ -114,7 +114,7 @@ final class ModuleTranslator {
         }
         return out.op(path, "Conv", new int[] {x.dims()[0], c.outChannels(), h, w}, inputs,
                 ofInts("kernel_shape", longs(k)), ofInts("strides", longs(s)),
-                ofInts("pads", p[0], p[1], p[0], p[1]), ofInts("dilations", longs(d)), ofInt("group", 1));
+                ofInts("pads", p[0], p[1], p[0], p[1]), ofInts("dilations", longs(d)), ofInt("group", c.groups()));
     }
 
     /** Gemm with {@code transB} on 2-D input; MatMul by the transposed weight, then Add, on more dimensions. */

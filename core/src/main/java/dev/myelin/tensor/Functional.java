@@ -21,55 +21,141 @@ public final class Functional {
 
     /**
      * 2-D convolution (cross-correlation, as in every framework) with the same stride, padding and
-     * dilation in both directions.
+     * dilation in both directions, as PyTorch's {@code F.conv2d(input, weight, bias, stride, padding, dilation)}:
+     * {@code y[n, o, oh, ow] = bias[o] + Σ_{c, kh, kw} weight[o, c, kh, kw] · input[n, c, oh·s - p + kh·d, ow·s - p + kw·d]},
+     * zero outside the input.
+     *
+     * @param input    {@code (N, C_in, H, W)}
+     * @param weight   {@code (C_out, C_in, kH, kW)}
+     * @param bias     {@code (C_out)}, or null for none
+     * @param stride   step between windows, at least 1 (PyTorch's default 1)
+     * @param padding  zeros added on every side, at least 0 (default 0)
+     * @param dilation spacing of the kernel's taps, at least 1 (default 1)
+     * @return {@code (N, C_out, H_out, W_out)} with {@code H_out = floor((H + 2p - d(kH-1) - 1) / s) + 1} (likewise W)
+     * @throws IllegalArgumentException naming the shapes or the value, if the shapes do not fit or a value is out of range
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation) {
+        return conv2d(input, weight, bias, stride, padding, dilation, 1);
+    }
+
+    /**
+     * 2-D convolution with channel groups, as PyTorch's
+     * {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)}: group {@code j} convolves
+     * input channels {@code [j·C_in/g, (j+1)·C_in/g)} into output channels {@code [j·C_out/g, (j+1)·C_out/g)};
+     * {@code groups == C_in} is the depthwise convolution.
+     *
+     * @param input    {@code (N, C_in, H, W)}, {@code C_in} a multiple of {@code groups}
+     * @param weight   {@code (C_out, C_in/groups, kH, kW)}, {@code C_out} a multiple of {@code groups}
+     * @param bias     {@code (C_out)}, or null for none
+     * @param stride   step between windows, at least 1 (PyTorch's default 1)
+     * @param padding  zeros added on every side, at least 0 (default 0)
+     * @param dilation spacing of the kernel's taps, at least 1 (default 1)
+     * @param groups   channel groups, at least 1 (default 1)
+     * @return {@code (N, C_out, H_out, W_out)} with {@code H_out = floor((H + 2p - d(kH-1) - 1) / s) + 1} (likewise W)
+     * @throws IllegalArgumentException naming the shapes or the value, if the groups do not divide the
+     *         channels, the shapes do not fit or a value is out of range
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation,
+            int groups) {
+        return conv2d(input, weight, bias, Conv2dParams.of(stride, padding, dilation, groups));
+    }
+
+    /**
+     * {@code F.conv2d(input, weight)}: no bias, stride 1, no padding, dilation 1, one group.
      *
      * @param input  {@code (N, C_in, H, W)}
      * @param weight {@code (C_out, C_in, kH, kW)}
-     * @param bias   {@code (C_out)}, or null
-     * @return {@code (N, C_out, H_out, W_out)} with {@code H_out = (H + 2p - d(kH-1) - 1) / s + 1}
+     * @return {@code (N, C_out, H - kH + 1, W - kW + 1)}
      */
-    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation) {
-        return Conv2dOp.forward(input, weight, bias, stride, stride, padding, padding, dilation, dilation);
-    }
-
-    /** {@code F.conv2d(input, weight)}: no bias, stride 1, no padding, dilation 1. */
     public static Tensor conv2d(Tensor input, Tensor weight) {
         return conv2d(input, weight, null, 1, 0, 1);
     }
 
-    /** {@code F.conv2d(input, weight, bias)}: stride 1, no padding, dilation 1; {@code bias} may be null. */
+    /**
+     * {@code F.conv2d(input, weight, bias)}: stride 1, no padding, dilation 1, one group.
+     *
+     * @param input  {@code (N, C_in, H, W)}
+     * @param weight {@code (C_out, C_in, kH, kW)}
+     * @param bias   {@code (C_out)}, or null for none
+     * @return {@code (N, C_out, H - kH + 1, W - kW + 1)}
+     */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
         return conv2d(input, weight, bias, 1, 0, 1);
     }
 
-    /** 2-D convolution with separate vertical and horizontal stride, padding and dilation. */
+    /**
+     * 2-D convolution with separate vertical and horizontal stride, padding and dilation, one group.
+     *
+     * @param input     {@code (N, C_in, H, W)}
+     * @param weight    {@code (C_out, C_in, kH, kW)}
+     * @param bias      {@code (C_out)}, or null for none
+     * @param strideH   vertical step between windows, at least 1
+     * @param strideW   horizontal step between windows, at least 1
+     * @param padH      zero rows added above and below, at least 0
+     * @param padW      zero columns added left and right, at least 0
+     * @param dilationH vertical spacing of the kernel's taps, at least 1
+     * @param dilationW horizontal spacing of the kernel's taps, at least 1
+     * @return {@code (N, C_out, H_out, W_out)} with {@code H_out = floor((H + 2padH - dilationH(kH-1) - 1) / strideH) + 1}
+     * @throws IllegalArgumentException naming the shapes or the value, if the shapes do not fit or a value is out of range
+     */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW,
             int padH, int padW, int dilationH, int dilationW) {
-        return Conv2dOp.forward(input, weight, bias, strideH, strideW, padH, padW, dilationH, dilationW);
+        return conv2d(input, weight, bias, new Conv2dParams(strideH, strideW, padH, padW, dilationH, dilationW, 1));
     }
 
     /**
-     * {@code relu(conv2d(...))} in one op: the ReLU is applied to each image's output while it is still
-     * in cache, and no separate pre-activation tensor is kept. Values and gradients are bit-identical
-     * to the two ops applied one after the other. {@code Sequential} uses it for a {@code Conv2d}
-     * followed by a {@code ReLU}.
+     * 2-D convolution with every parameter, vertical and horizontal apart, groups included
+     * ({@link Conv2dParams} gives the formula and PyTorch's defaults).
+     *
+     * @param input  {@code (N, C_in, H, W)}, {@code C_in} a multiple of the groups
+     * @param weight {@code (C_out, C_in/groups, kH, kW)}, {@code C_out} a multiple of the groups
+     * @param bias   {@code (C_out)}, or null for none
+     * @param params stride, padding, dilation and groups
+     * @return {@code (N, C_out, H_out, W_out)}
+     * @throws IllegalArgumentException naming the shapes or the value, if the groups do not divide the
+     *         channels, the shapes do not fit or a value is out of range
      */
-    public static Tensor conv2dRelu(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW,
-            int padH, int padW, int dilationH, int dilationW) {
-        return Conv2dOp.forward(input, weight, bias, strideH, strideW, padH, padW, dilationH, dilationW, true);
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv2dParams params) {
+        return Conv2dOp.forward(input, weight, bias, params, false);
     }
 
     /**
-     * {@code maxPool2d(relu(conv2d(...)))} in one op: each image's convolution is pooled while still in
-     * cache, and the batch's convolution output is never stored. Values and gradients are bit-identical
-     * to the three ops applied one after the other. {@code Sequential} uses it for a {@code Conv2d},
-     * {@code ReLU}, {@code MaxPool2d} run.
+     * {@code relu(conv2d(input, weight, bias, params))} in one op: the ReLU is applied to each image's
+     * output while it is still in cache, and no separate pre-activation tensor is kept. Values and
+     * gradients are bit-identical to the two ops applied one after the other. {@code Sequential} uses
+     * it for a {@code Conv2d} followed by a {@code ReLU}.
+     *
+     * @param input  {@code (N, C_in, H, W)}
+     * @param weight {@code (C_out, C_in/groups, kH, kW)}
+     * @param bias   {@code (C_out)}, or null for none
+     * @param params stride, padding, dilation and groups
+     * @return {@code (N, C_out, H_out, W_out)}, every element at least 0
+     * @throws IllegalArgumentException as {@link #conv2d(Tensor, Tensor, Tensor, Conv2dParams)}
      */
-    public static Tensor conv2dReluMaxPool2d(Tensor input, Tensor weight, Tensor bias, int strideH, int strideW,
-            int padH, int padW, int dilationH, int dilationW, int poolKernelH, int poolKernelW, int poolStrideH,
-            int poolStrideW, int poolPadH, int poolPadW) {
-        return Conv2dReluPoolOp.forward(input, weight, bias, strideH, strideW, padH, padW, dilationH, dilationW,
-                poolKernelH, poolKernelW, poolStrideH, poolStrideW, poolPadH, poolPadW);
+    public static Tensor conv2dRelu(Tensor input, Tensor weight, Tensor bias, Conv2dParams params) {
+        return Conv2dOp.forward(input, weight, bias, params, true);
+    }
+
+    /**
+     * {@code maxPool2d(relu(conv2d(input, weight, bias, conv)), pool)} in one op: each image's
+     * convolution is pooled while still in cache, and the batch's convolution output is never stored.
+     * Values and gradients are bit-identical to the three ops applied one after the other.
+     * {@code Sequential} uses it for a {@code Conv2d}, {@code ReLU}, {@code MaxPool2d} run. With more
+     * than one group it runs as {@link #conv2dRelu} then {@link #maxPool2d(Tensor, int, int, int, int, int, int)}
+     * (the same values; only the convolution's output is stored).
+     *
+     * @param input  {@code (N, C_in, H, W)}
+     * @param weight {@code (C_out, C_in/groups, kH, kW)}
+     * @param bias   {@code (C_out)}, or null for none
+     * @param conv   the convolution's stride, padding, dilation and groups
+     * @param pool   the max pool's window over the convolution's output
+     * @return {@code (N, C_out, H_pool, W_pool)}, every element at least 0
+     * @throws IllegalArgumentException as {@link #conv2d(Tensor, Tensor, Tensor, Conv2dParams)}, or if the
+     *         pool's window is out of range or larger than the convolution's output
+     */
+    public static Tensor conv2dReluMaxPool2d(Tensor input, Tensor weight, Tensor bias, Conv2dParams conv,
+            MaxPool2dParams pool) {
+        return Conv2dReluPoolOp.forward(input, weight, bias, conv, pool);
     }
 
     /**

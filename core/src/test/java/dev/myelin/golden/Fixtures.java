@@ -41,6 +41,10 @@ final class Fixtures {
     static final List<String> CONV = List.of("conv2d_k1", "conv2d_k3_pad1_7x10", "conv2d_k3_stride2_pad1_nobias",
             "conv2d_k5_pad2", "conv2d_k5_stride2_pad0", "conv2d_k3_dilation2_pad2", "conv2d_k3x2_pad1",
             "conv2d_k3_asymmetric");
+    /** Grouped convolutions: two and three groups, depthwise (with 1 and 2 outputs per channel, and 16 channels). */
+    static final List<String> GROUPED_CONV = List.of("conv2d_g2_k3_pad1", "conv2d_g3_k3_stride2_pad1_nobias",
+            "conv2d_depthwise_k3_pad1", "conv2d_depthwise_x2_k3_dilation2_pad2", "conv2d_depthwise_k5x3_asymmetric_nobias",
+            "conv2d_depthwise_16ch_k3_pad1");
     static final List<String> POOL = List.of("maxpool_k2_s2", "maxpool_k3_s2_p1", "avgpool_k2_s2", "avgpool_k3_s1_p1",
             "avgpool_k2_s2_ceil", "avgpool_k3_s2_p1_ceil", "avgpool_k3_s2_p1_exclude_pad",
             "avgpool_k3_s2_p1_ceil_exclude_pad", "avgpool_k4_s3_p2_ceil_exclude_pad", "avgpool_k2_s2_p1_ceil_drop",
@@ -58,7 +62,7 @@ final class Fixtures {
 
     /** Every expected fixture name. */
     static List<String> all() {
-        return java.util.stream.Stream.of(CONV, POOL, MATMUL, LOG_SOFTMAX, CROSS_ENTROPY, CNN)
+        return java.util.stream.Stream.of(CONV, GROUPED_CONV, POOL, MATMUL, LOG_SOFTMAX, CROSS_ENTROPY, CNN)
                 .flatMap(List::stream).toList();
     }
 

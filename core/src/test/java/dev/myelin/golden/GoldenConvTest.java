@@ -5,6 +5,7 @@ import static dev.myelin.golden.Fixtures.tensor;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
 import dev.myelin.io.SafetensorsFile;
+import dev.myelin.tensor.Conv2dParams;
 import dev.myelin.tensor.Functional;
 import dev.myelin.tensor.Tensor;
 import java.util.stream.Stream;
@@ -13,11 +14,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * conv2d against PyTorch: output and the gradients of {@code sum(y * R)} with respect to input,
- * weight and bias, for every configuration in {@link Fixtures#CONV} (tolerance: see {@link Fixtures}).
+ * weight and bias, for every configuration in {@link Fixtures#CONV} and {@link Fixtures#GROUPED_CONV}
+ * (tolerance: see {@link Fixtures}).
  */
 class GoldenConvTest {
     static Stream<String> configs() {
-        return Fixtures.CONV.stream();
+        return Stream.concat(Fixtures.CONV.stream(), Fixtures.GROUPED_CONV.stream());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -31,10 +33,19 @@ class GoldenConvTest {
         int[] stride = Fixtures.pair(f, "stride");
         int[] padding = Fixtures.pair(f, "padding");
         int[] dilation = Fixtures.pair(f, "dilation");
+        int groups = f.metadata().containsKey("groups") ? Integer.parseInt(Fixtures.meta(f, "groups")) : 1;
 
-        Tensor y = isSquare(stride, padding, dilation)
-                ? Functional.conv2d(x, w, b, stride[0], padding[0], dilation[0])
-                : Functional.conv2d(x, w, b, stride[0], stride[1], padding[0], padding[1], dilation[0], dilation[1]);
+        Tensor y;
+        if (groups != 1) {
+            y = isSquare(stride, padding, dilation)
+                    ? Functional.conv2d(x, w, b, stride[0], padding[0], dilation[0], groups)
+                    : Functional.conv2d(x, w, b, new Conv2dParams(stride[0], stride[1], padding[0], padding[1],
+                            dilation[0], dilation[1], groups));
+        } else {
+            y = isSquare(stride, padding, dilation)
+                    ? Functional.conv2d(x, w, b, stride[0], padding[0], dilation[0])
+                    : Functional.conv2d(x, w, b, stride[0], stride[1], padding[0], padding[1], dilation[0], dilation[1]);
+        }
         assertClose(f, "y", y);
 
         y.backward(tensor(f, "R"));

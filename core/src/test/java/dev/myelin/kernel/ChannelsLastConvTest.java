@@ -79,7 +79,8 @@ class ChannelsLastConvTest {
         float[] x = gaussian(seed, channels * win.planeSize());
         float[] w = gaussian(seed + 1, outChannels * channels * win.kernelSize());
         float[] expected = new float[outChannels * outPlane];
-        ConvolutionReference.forward(1, channels, outChannels, win, x, OFFSET, w, OFFSET, null, 0, expected, 0);
+        ConvolutionReference.forward(new ConvGeometry(1, channels, outChannels, 1, win), new Floats(x, OFFSET),
+                new Floats(w, OFFSET), null, Floats.of(expected));
 
         float[] wT = ChannelsLastConv.weightsByPatch(channels, outChannels, win.kernelSize(), w, OFFSET);
         float[] out = new float[outPlane * outChannels];
@@ -103,14 +104,17 @@ class ChannelsLastConvTest {
         float[] w = gaussian(seed + 1, outChannels * channels * win.kernelSize());
         float[] bias = gaussian(seed + 2, outChannels);
         float[] expected = new float[ySize];
-        ConvolutionReference.forward(batch, channels, outChannels, win, x, OFFSET, w, OFFSET, bias, OFFSET, expected, 0);
+        ConvGeometry geometry = new ConvGeometry(batch, channels, outChannels, 1, win);
+        ConvolutionReference.forward(geometry, new Floats(x, OFFSET), new Floats(w, OFFSET), new Floats(bias, OFFSET),
+                Floats.of(expected));
         if (relu) {
             for (int i = 0; i < ySize; i++) {
                 expected[i] = Math.max(expected[i], 0f);
             }
         }
         float[] y = guarded(ySize);
-        Convolution.forward(batch, channels, outChannels, win, x, OFFSET, w, OFFSET, bias, OFFSET, relu, y, OFFSET);
+        Convolution.forward(geometry, new Floats(x, OFFSET), new Floats(w, OFFSET), new Floats(bias, OFFSET), relu,
+                new Floats(y, OFFSET));
         assertClose(expected, y, ATOL, RTOL, "conv forward " + win);
         assertGuardsIntact(y, ySize, "conv forward " + win);
     }

@@ -38,19 +38,20 @@ class ShortPatchGradientsTest {
             @ForAll @IntRange(min = 1, max = 3) int batch, @ForAll @IntRange(min = 1, max = 2) int channels,
             @ForAll @IntRange(min = 2, max = 40) int outChannels, @ForAll long seed) {
         Window2d win = Windows.window(rows, cols);
-        assumeTrue(ShortPatchGradients.applies(channels, outChannels, win));
+        ConvGeometry g = new ConvGeometry(batch, channels, outChannels, 1, win);
+        assumeTrue(ShortPatchGradients.applies(g));
         float[] x = gaussian(seed, batch * channels * win.planeSize());
         float[] gy = gaussian(seed + 1, batch * outChannels * win.outPlaneSize());
         int wSize = outChannels * channels * win.kernelSize();
         float[] expectedW = new float[wSize];
-        ConvolutionReference.backwardWeight(batch, channels, outChannels, win, x, OFFSET, gy, OFFSET, expectedW, 0);
+        ConvolutionReference.backwardWeight(g, new Floats(x, OFFSET), new Floats(gy, OFFSET), Floats.of(expectedW));
         float[] expectedB = new float[outChannels];
-        ConvolutionReference.backwardBias(batch, outChannels, win, gy, OFFSET, expectedB, 0);
+        ConvolutionReference.backwardBias(g, new Floats(gy, OFFSET), Floats.of(expectedB));
 
         float[] dw = guarded(wSize);
         float[] db = guarded(outChannels);
-        ShortPatchGradients.compute(batch, channels, outChannels, win, x, OFFSET,
-                ShortPatchGradients.stored(outChannels, win, gy, OFFSET), dw, OFFSET, db, OFFSET);
+        ShortPatchGradients.compute(g, new Floats(x, OFFSET), ShortPatchGradients.stored(g, new Floats(gy, OFFSET)),
+                new Floats(dw, OFFSET), new Floats(db, OFFSET));
         assertClose(expectedW, dw, ATOL, RTOL, "dW " + win);
         assertClose(expectedB, db, ATOL, RTOL, "db " + win);
         assertGuardsIntact(dw, wSize, "dW " + win);
@@ -61,8 +62,9 @@ class ShortPatchGradientsTest {
     void sameBitsWithAnyThreadCount(@ForAll("axis") Axis rows, @ForAll("axis") Axis cols,
             @ForAll @IntRange(min = 2, max = 40) int outChannels, @ForAll long seed) {
         Window2d win = Windows.window(rows, cols);
-        assumeTrue(ShortPatchGradients.applies(1, outChannels, win));
         int batch = 3;
+        ConvGeometry g = new ConvGeometry(batch, 1, outChannels, 1, win);
+        assumeTrue(ShortPatchGradients.applies(g));
         float[] x = gaussian(seed, batch * win.planeSize());
         float[] gy = gaussian(seed + 1, batch * outChannels * win.outPlaneSize());
         int wSize = outChannels * win.kernelSize();
@@ -72,8 +74,8 @@ class ShortPatchGradientsTest {
         try {
             for (int threads = 1; threads <= 3; threads++) {
                 Parallel.setThreads(threads);
-                ShortPatchGradients.compute(batch, 1, outChannels, win, x, OFFSET,
-                        ShortPatchGradients.stored(outChannels, win, gy, OFFSET), dw[threads - 1], 0, db[threads - 1], 0);
+                ShortPatchGradients.compute(g, new Floats(x, OFFSET), ShortPatchGradients.stored(g, new Floats(gy, OFFSET)),
+                        Floats.of(dw[threads - 1]), Floats.of(db[threads - 1]));
             }
         } finally {
             Parallel.setThreads(before);

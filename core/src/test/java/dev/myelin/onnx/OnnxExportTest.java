@@ -71,6 +71,26 @@ class OnnxExportTest {
                 new Flatten(), new Identity(), new Linear(24, 5, gen), new Softmax(-1));
     }
 
+    /**
+     * Grouped convolutions: two groups with bias, depthwise with padding, depthwise with two outputs per
+     * channel, stride and dilation, and a grouped Conv2d, ReLU, MaxPool2d run (which Myelin computes apart
+     * from its fused kernel).
+     */
+    static Sequential groupedConvolutions(Generator gen) {
+        return new Sequential(
+                new Conv2d(4, 8, 3, Conv2d.options().padding(1).groups(2).generator(gen)), new ReLU(),
+                new Conv2d(8, 8, 3, Conv2d.options().padding(1).groups(8).bias(false).generator(gen)),
+                new Conv2d(8, 16, 3, Conv2d.options().stride(2).padding(2).dilation(2).groups(8).generator(gen)),
+                new Conv2d(16, 16, 3, Conv2d.options().padding(1).groups(4).generator(gen)), new ReLU(), new MaxPool2d(2),
+                new Flatten(), new Linear(16 * 2 * 2, 5, gen));
+    }
+
+    @Test
+    void groupedAndDepthwiseConvolutionsRunInOnnxRuntimeAsInMyelin() throws Exception {
+        Generator gen = new Generator(9);
+        assertAgrees("grouped convolutions", groupedConvolutions(gen), new int[] {4, 9, 8}, gen);
+    }
+
     @Test
     void everyLayerRunsInOnnxRuntimeAsInMyelin() throws Exception {
         Generator gen = new Generator(7);
