@@ -11,9 +11,19 @@ final class ScalarGemm {
     private ScalarGemm() {
     }
 
-    static void sgemm(boolean transA, boolean transB, int m, int n, int k,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
+    /**
+     * {@code C = op(A) op(B)} (or {@code C += ...} with {@code accumulate}) as {@link Gemm#sgemm}, which has
+     * checked the arguments.
+     */
+    static void sgemm(int m, int n, int k, Matrix matA, Matrix matB, Matrix matC, boolean accumulate) {
+        boolean transA = matA.transposed();
+        boolean transB = matB.transposed();
+        float[] a = matA.data();
+        float[] b = matB.data();
+        float[] c = matC.data();
+        int aOff = matA.offset(), lda = matA.stride();
+        int bOff = matB.offset(), ldb = matB.stride();
+        int cOff = matC.offset(), ldc = matC.stride();
         if (!accumulate) {
             for (int i = 0; i < m; i++) {
                 Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);

@@ -32,12 +32,13 @@ final class TiledGemm {
     }
 
     /** {@code C = op(A) op(B)} (or {@code C += ...} with {@code accumulate}), as {@link Gemm#sgemm}. */
-    static void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
-            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-        Gemm.checkArguments(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    static void sgemm(int m, int n, int k, Matrix matA, Matrix matB, Matrix matC, boolean accumulate) {
+        Gemm.checkArguments(m, n, k, matA, matB, matC);
         if (m == 0 || n == 0) {
             return;
         }
+        float[] c = matC.data();
+        int cOff = matC.offset(), ldc = matC.stride();
         if (!accumulate) {
             for (int i = 0; i < m; i++) {
                 java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
@@ -49,12 +50,12 @@ final class TiledGemm {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, packed);
+                packB(matB, pc, kc, jc, nc, packed);
                 for (int ir = 0; ir < m; ir += MR) {
                     int rows = Math.min(MR, m - ir);
                     for (int jr = 0; jr < nc; jr += NR) {
                         int cols = Math.min(NR, nc - jr);
-                        microKernel(transA, a, aOff, lda, ir, pc, rows, kc, packed, jr * kc, tile);
+                        microKernel(matA, ir, pc, rows, kc, packed, jr * kc, tile);
                         for (int i = 0; i < rows; i++) { // add the tile into C, only its real rows and columns
                             for (int j = 0; j < cols; j++) {
                                 c[cOff + (ir + i) * ldc + jc + jr + j] += tile[i * NR + j];
@@ -71,7 +72,10 @@ final class TiledGemm {
      * turn, its NR values of row p, so the micro-kernel's reads are sequential. Columns past the edge
      * are zero, so the micro-kernel never needs a special case for them.
      */
-    static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] packed) {
+    static void packB(Matrix matB, int pc, int kc, int jc, int nc, float[] packed) {
+        boolean transB = matB.transposed();
+        float[] b = matB.data();
+        int bOff = matB.offset(), ldb = matB.stride();
         for (int jr = 0; jr < nc; jr += NR) {
             int base = jr * kc; // sliver jr / NR starts after jr / NR slivers of kc x NR values
             for (int p = 0; p < kc; p++) {
@@ -92,8 +96,10 @@ final class TiledGemm {
      * beyond {@code rows} nothing. This loop is what VectorGemm's {@code kernel6x1} computes with one
      * FMA per row and p, sixteen columns at a time.
      */
-    static void microKernel(boolean transA, float[] a, int aOff, int lda, int ir, int pc, int rows, int kc,
-            float[] packed, int sliver, float[] tile) {
+    static void microKernel(Matrix matA, int ir, int pc, int rows, int kc, float[] packed, int sliver, float[] tile) {
+        boolean transA = matA.transposed();
+        float[] a = matA.data();
+        int aOff = matA.offset(), lda = matA.stride();
         java.util.Arrays.fill(tile, 0f);
         for (int p = 0; p < kc; p++) {
             int bRow = sliver + p * NR;
