@@ -38,8 +38,9 @@ public final class ConvReluPool {
         int pooledImage = outChannels * poolWindow.outPlaneSize();
         if (ChannelsLastConv.pays(channels)) {
             ChannelsLastConv.forEachImage(batch, channels, outChannels, convWindow, x, xOff, w, wOff, (n, conv) ->
-                    ChannelsLastMaxPool.forward(outChannels, poolWindow, conv, bias, biasOff, true, y, yOff + n * pooledImage,
-                            argmax, argmax == null ? 0 : argmaxOff + n * pooledImage));
+                    ChannelsLastMaxPool.forward(outChannels, poolWindow, conv, bias, biasOff, true,
+                            new MaxPoolOutput(y, yOff + n * pooledImage, argmax,
+                                    argmax == null ? 0 : argmaxOff + n * pooledImage)));
             return;
         }
         Parallel.forRange(batch, n -> {

@@ -30,7 +30,11 @@ final class VectorChannelsLastMaxPool {
 
     /** Channels {@code [0, vectorChannels)} of {@link ChannelsLastMaxPool#forward}; vectorChannels is a multiple of L. */
     static void forward(int channels, int vectorChannels, Window2d window, float[] x, float[] bias, int biasOff,
-            boolean relu, float[] y, int yOff, int[] argmax, int argmaxOff) {
+            boolean relu, MaxPoolOutput out) {
+        float[] y = out.values();
+        int yOff = out.valuesOffset();
+        int[] argmax = out.argmax();
+        int argmaxOff = out.argmaxOffset();
         int outPlane = window.outPlaneSize();
         float[] pooled = Scratch.floats(Scratch.POOL_CHANNELS_LAST, outPlane * vectorChannels);
         int[] chosen = Scratch.ints(Scratch.POOL_CHANNELS_LAST_INDEX, outPlane * vectorChannels);
