@@ -23,6 +23,12 @@ public final class BatchNormKernels {
     /**
      * Per-channel mean and biased variance {@code Σ(x - mean)² / m}, by two passes (the mean first,
      * then squared deviations from it, which does not cancel catastrophically as {@code E[x²] - E[x]²} can).
+     *
+     * @param x      the input, {@code (n, c, s)} from {@code xOff}
+     * @param xOff   index in {@code x} of its first element
+     * @param layout {@code (n, c, s)}
+     * @param mean   receives each channel's mean, {@code c} long
+     * @param var    receives each channel's biased variance, {@code c} long
      */
     public static void meanAndVariance(float[] x, int xOff, ChannelLayout layout, double[] mean, double[] var) {
         int n = layout.samples(), c = layout.channels(), s = layout.positions();
@@ -49,7 +55,18 @@ public final class BatchNormKernels {
         });
     }
 
-    /** {@code out = (x - mean[ch]) · scale[ch] + shift[ch]}, each element in double and rounded once. */
+    /**
+     * {@code out = (x - mean[ch]) · scale[ch] + shift[ch]}, each element in double and rounded once.
+     *
+     * @param x      the input, {@code (n, c, s)} from {@code xOff}
+     * @param xOff   index in {@code x} of its first element
+     * @param layout {@code (n, c, s)}
+     * @param mean   each channel's mean, {@code c} long
+     * @param scale  each channel's factor, {@code weight / sqrt(var + eps)}
+     * @param shift  each channel's bias (0 without affine)
+     * @param out    receives the output, same layout, from {@code outOff}; every element is written
+     * @param outOff index in {@code out} of its first element
+     */
     public static void normalize(float[] x, int xOff, ChannelLayout layout, double[] mean, double[] scale,
             double[] shift, float[] out, int outOff) {
         int n = layout.samples(), c = layout.channels(), s = layout.positions();
@@ -66,7 +83,19 @@ public final class BatchNormKernels {
         });
     }
 
-    /** Per-channel {@code sumG = Σ g} and {@code sumGCentered = Σ g · (x - mean)}, the two reductions of the backward pass. */
+    /**
+     * Per-channel {@code sumG = Σ g} and {@code sumGCentered = Σ g · (x - mean)}, the two reductions of the
+     * backward pass.
+     *
+     * @param g            the output's gradient, {@code (n, c, s)} from {@code gOff}
+     * @param gOff         index in {@code g} of its first element
+     * @param x            the input, same layout, from {@code xOff}
+     * @param xOff         index in {@code x} of its first element
+     * @param layout       {@code (n, c, s)}
+     * @param mean         each channel's mean, {@code c} long
+     * @param sumG         receives {@code Σ g} per channel
+     * @param sumGCentered receives {@code Σ g · (x - mean)} per channel
+     */
     public static void gradientSums(float[] g, int gOff, float[] x, int xOff, ChannelLayout layout, double[] mean,
             double[] sumG, double[] sumGCentered) {
         int n = layout.samples(), c = layout.channels(), s = layout.positions();

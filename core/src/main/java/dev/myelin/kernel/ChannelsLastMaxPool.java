@@ -38,7 +38,19 @@ final class ChannelsLastMaxPool {
         forwardScalar(channels, vectorChannels, channels, window, x, bias, biasOff, relu, out);
     }
 
-    /** Channels {@code [first, end)} of {@link #forward}, one window at a time. */
+    /**
+     * Channels {@code [first, end)} of {@link #forward}, one window at a time.
+     *
+     * @param channels the image's channels, {@code C}: the stride between pixels of {@code x}
+     * @param first    the first channel to pool
+     * @param end      one past the last channel to pool
+     * @param window   the pool's window over the {@code H x W} plane
+     * @param x        the image, channels-last {@code (H, W, C)} from index 0
+     * @param bias     added to each channel's values before the pool; null for none
+     * @param biasOff  index in {@code bias} of channel 0's bias
+     * @param relu     whether to clamp the pooled values at 0
+     * @param out      where the pooled values and chosen indices go
+     */
     static void forwardScalar(int channels, int first, int end, Window2d window, float[] x, float[] bias, int biasOff,
             boolean relu, MaxPoolOutput out) {
         float[] y = out.values();

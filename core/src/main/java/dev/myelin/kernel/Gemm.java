@@ -80,7 +80,18 @@ public final class Gemm {
         ScalarGemm.sgemm(m, n, k, a, b, c, accumulate);
     }
 
-    /** Throws IllegalArgumentException if any matrix would be read or written outside its array, or C is transposed. */
+    /**
+     * Refuses arguments no kernel could run: the kernels themselves do not check.
+     *
+     * @param m rows of op(A) and of C
+     * @param n columns of op(B) and of C
+     * @param k columns of op(A), rows of op(B)
+     * @param a op(A)
+     * @param b op(B)
+     * @param c C
+     * @throws IllegalArgumentException if a size is negative, C is transposed, or any matrix would be read or
+     *                                  written outside its array
+     */
     static void checkArguments(int m, int n, int k, Matrix a, Matrix b, Matrix c) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("sgemm: negative size m=" + m + " n=" + n + " k=" + k);

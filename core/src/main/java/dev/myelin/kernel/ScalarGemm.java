@@ -14,6 +14,14 @@ final class ScalarGemm {
     /**
      * {@code C = op(A) op(B)} (or {@code C += ...} with {@code accumulate}) as {@link Gemm#sgemm}, which has
      * checked the arguments.
+     *
+     * @param m          rows of op(A) and of C
+     * @param n          columns of op(B) and of C
+     * @param k          the length of each sum
+     * @param matA       op(A), {@code m x k}
+     * @param matB       op(B), {@code k x n}
+     * @param matC       C, {@code m x n}
+     * @param accumulate whether to add the product to C rather than overwrite C
      */
     static void sgemm(int m, int n, int k, Matrix matA, Matrix matB, Matrix matC, boolean accumulate) {
         boolean transA = matA.transposed();

@@ -31,7 +31,18 @@ final class TiledGemm {
     private TiledGemm() {
     }
 
-    /** {@code C = op(A) op(B)} (or {@code C += ...} with {@code accumulate}), as {@link Gemm#sgemm}. */
+    /**
+     * {@code C = op(A) op(B)} (or {@code C += ...} with {@code accumulate}), as {@link Gemm#sgemm}.
+     *
+     * @param m          rows of op(A) and of C
+     * @param n          columns of op(B) and of C
+     * @param k          the length of each sum
+     * @param matA       op(A), {@code m x k}
+     * @param matB       op(B), {@code k x n}
+     * @param matC       C, {@code m x n}
+     * @param accumulate whether to add the product to C rather than overwrite C
+     * @throws IllegalArgumentException as {@link Gemm#sgemm} does
+     */
     static void sgemm(int m, int n, int k, Matrix matA, Matrix matB, Matrix matC, boolean accumulate) {
         Gemm.checkArguments(m, n, k, matA, matB, matC);
         if (m == 0 || n == 0) {
@@ -71,6 +82,13 @@ final class TiledGemm {
      * Copies {@code op(B)[pc:pc+kc, jc:jc+nc]} as slivers of NR columns: sliver s holds, for each p in
      * turn, its NR values of row p, so the micro-kernel's reads are sequential. Columns past the edge
      * are zero, so the micro-kernel never needs a special case for them.
+     *
+     * @param matB   op(B)
+     * @param pc     the panel's first row of op(B)
+     * @param kc     the panel's depth, at most {@link #KC}
+     * @param jc     the panel's first column of op(B)
+     * @param nc     the panel's width, at most {@link #NC}
+     * @param packed receives the slivers, at least {@code kc} times {@code nc} rounded up to {@link #NR}
      */
     static void packB(Matrix matB, int pc, int kc, int jc, int nc, float[] packed) {
         boolean transB = matB.transposed();
@@ -95,6 +113,15 @@ final class TiledGemm {
      * The micro-kernel: {@code tile[i][j] = sum over p of A[ir+i][pc+p] * sliver[p][j]}, for rows of A
      * beyond {@code rows} nothing. This loop is what VectorGemm's {@code kernel6x1} computes with one
      * FMA per row and p, sixteen columns at a time.
+     *
+     * @param matA   op(A)
+     * @param ir     the first row of op(A) of the tile
+     * @param pc     the panel's first column of op(A)
+     * @param rows   the tile's rows of op(A), at most {@link #MR}
+     * @param kc     the panel's depth
+     * @param packed the packed panel of op(B) ({@link #packB})
+     * @param sliver index in {@code packed} of the tile's sliver
+     * @param tile   receives the {@code MR x NR} tile, row-major; overwritten
      */
     static void microKernel(Matrix matA, int ir, int pc, int rows, int kc, float[] packed, int sliver, float[] tile) {
         boolean transA = matA.transposed();

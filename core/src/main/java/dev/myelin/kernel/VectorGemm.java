@@ -22,7 +22,9 @@ import jdk.incubator.vector.VectorSpecies;
  * are bit-identical with any number of threads.
  */
 final class VectorGemm {
+    /** The machine's preferred float vector: 16 lanes on AVX-512, 8 on AVX2. */
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Floats per vector. */
     static final int L = S.length();
     /** Depth of a panel: the A rows in use fill half of L1d ({@link GemmBlocking}); 512 on a 48 KiB L1d. */
     static final int KC = GemmBlocking.detected().kc();
@@ -51,6 +53,14 @@ final class VectorGemm {
     /**
      * {@code C = op(A) op(B)} (or {@code C += ...} with {@code accumulate}) as {@link Gemm#sgemm}, which has
      * checked the arguments.
+     *
+     * @param m          rows of op(A) and of C
+     * @param n          columns of op(B) and of C
+     * @param k          the length of each sum
+     * @param a          op(A), {@code m x k}
+     * @param b          op(B), {@code k x n}
+     * @param c          C, {@code m x n}
+     * @param accumulate whether to add the product to C rather than overwrite C
      */
     static void sgemm(int m, int n, int k, Matrix a, Matrix b, Matrix c, boolean accumulate) {
         if (m == 0 || n == 0) {

@@ -29,7 +29,16 @@ final class VectorRowDots {
     private VectorRowDots() {
     }
 
-    /** {@code C = A Bᵀ} as {@link Gemm#rowDots}, arguments checked: A not transposed, B marked transposed. */
+    /**
+     * {@code C = A Bᵀ} as {@link Gemm#rowDots}, which has checked the arguments.
+     *
+     * @param m rows of A and of C
+     * @param n rows of B, columns of C
+     * @param k the length of each dot product
+     * @param a A, {@code m x k}, not transposed
+     * @param b B as stored, {@code n x k}, marked transposed
+     * @param c C, {@code m x n}; overwritten
+     */
     static void abT(int m, int n, int k, Matrix a, Matrix b, Matrix c) {
         int rowBlocks = (m + ROWS - 1) / ROWS;
         int threads = Math.min(Parallel.threadsHere(), rowBlocks);
