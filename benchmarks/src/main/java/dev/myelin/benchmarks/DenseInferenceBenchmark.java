@@ -1,6 +1,7 @@
 package dev.myelin.benchmarks;
 
 import dev.myelin.kernel.Gemm;
+import dev.myelin.kernel.Matrix;
 import dev.myelin.parallel.Parallel;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -66,9 +67,9 @@ public class DenseInferenceBenchmark {
     @Benchmark
     public float[] forward() {
         if (path.equals("gemm")) {
-            Gemm.sgemm(false, true, rows, out, in, x, 0, in, w, 0, in, y, 0, out, false);
+            Gemm.sgemm(rows, out, in, Matrix.of(x, 0, in), Matrix.of(w, 0, in).transpose(), Matrix.of(y, 0, out), false);
         } else {
-            Gemm.rowDots(rows, out, in, x, 0, in, w, 0, in, y, 0, out);
+            Gemm.rowDots(rows, out, in, Matrix.of(x, 0, in), Matrix.of(w, 0, in).transpose(), Matrix.of(y, 0, out));
         }
         return y;
     }

@@ -1,6 +1,7 @@
 package dev.myelin.benchmarks;
 
 import dev.myelin.kernel.Gemm;
+import dev.myelin.kernel.Matrix;
 import dev.myelin.parallel.Parallel;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -65,9 +66,9 @@ public class GemmBenchmark {
     @Benchmark
     public float[] sgemm() {
         if (path.equals("scalar")) {
-            Gemm.sgemmScalar(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
+            Gemm.sgemmScalar(m, n, k, Matrix.of(a, 0, k), Matrix.of(b, 0, n), Matrix.of(c, 0, n), false);
         } else {
-            Gemm.sgemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
+            Gemm.sgemm(m, n, k, Matrix.of(a, 0, k), Matrix.of(b, 0, n), Matrix.of(c, 0, n), false);
         }
         return c;
     }

@@ -2,6 +2,7 @@ package dev.myelin.benchmarks;
 
 import dev.myelin.kernel.CacheSizes;
 import dev.myelin.kernel.Gemm;
+import dev.myelin.kernel.Matrix;
 import dev.myelin.kernel.GemmBlocking;
 import dev.myelin.parallel.Parallel;
 import java.util.Arrays;
@@ -65,7 +66,7 @@ public final class GemmThroughput {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         do {
             long t0 = System.nanoTime();
-            Gemm.sgemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
+            Gemm.sgemm(m, n, k, Matrix.of(a, 0, k), Matrix.of(b, 0, n), Matrix.of(c, 0, n), false);
             rates[count++] = 2.0 * m * n * k / (System.nanoTime() - t0);
         } while ((System.nanoTime() < end || count < 5) && count < rates.length);
         double[] sorted = Arrays.copyOf(rates, count);

@@ -81,8 +81,8 @@ final class ChannelsLastConv {
         }
         float[] rows = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, outPlane * patch);
         patchRows(channels, window, pixels, pixelsOff, rows);
-        Gemm.sgemm(false, false, outPlane, outChannels, patch, rows, 0, patch, wT, 0, outChannels, out, 0, outChannels,
-                false);
+        Gemm.sgemm(outPlane, outChannels, patch, Matrix.of(rows, 0, patch), Matrix.of(wT, 0, outChannels),
+                Matrix.of(out, 0, outChannels), false);
     }
 
     /** {@code (C, plane)} to {@code (plane, C)}. */

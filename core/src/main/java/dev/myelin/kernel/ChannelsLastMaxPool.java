@@ -17,22 +17,46 @@ final class ChannelsLastMaxPool {
     }
 
     /**
-     * {@code y[yOff + c*outPlane + q]}, {@code argmax[argmaxOff + c*outPlane + q]} for every channel;
-     * {@code bias} and {@code argmax} may be null.
+     * Pools every channel of the image {@code x}: the value at plane position {@code q} of channel
+     * {@code c} goes to {@code out.values()[out.valuesOffset() + c*outPlane + q]}, its index to the
+     * same place in {@code out.argmax()}.
+     *
+     * @param channels the image's channels, {@code C}
+     * @param window   the pool's window over the {@code H x W} plane
+     * @param x        the image, channels-last {@code (H, W, C)} from index 0
+     * @param bias     added to each channel's values before the pool ({@code bias[biasOff + c]}); null for none
+     * @param biasOff  index in {@code bias} of channel 0's bias
+     * @param relu     whether to clamp the pooled values at 0
+     * @param out      where the pooled values and chosen indices go
      */
-    static void forward(int channels, Window2d window, float[] x, float[] bias, int biasOff, boolean relu, float[] y,
-            int yOff, int[] argmax, int argmaxOff) {
+    static void forward(int channels, Window2d window, float[] x, float[] bias, int biasOff, boolean relu,
+            MaxPoolOutput out) {
         int vectorChannels = VectorSupport.AVAILABLE ? VectorChannelsLastMaxPool.wholeVectors(channels) : 0;
         if (vectorChannels > 0) {
-            VectorChannelsLastMaxPool.forward(channels, vectorChannels, window, x, bias, biasOff, relu, y, yOff, argmax,
-                    argmaxOff);
+            VectorChannelsLastMaxPool.forward(channels, vectorChannels, window, x, bias, biasOff, relu, out);
         }
-        forwardScalar(channels, vectorChannels, channels, window, x, bias, biasOff, relu, y, yOff, argmax, argmaxOff);
+        forwardScalar(channels, vectorChannels, channels, window, x, bias, biasOff, relu, out);
     }
 
-    /** Channels {@code [first, end)} of {@link #forward}, one window at a time. */
+    /**
+     * Channels {@code [first, end)} of {@link #forward}, one window at a time.
+     *
+     * @param channels the image's channels, {@code C}: the stride between pixels of {@code x}
+     * @param first    the first channel to pool
+     * @param end      one past the last channel to pool
+     * @param window   the pool's window over the {@code H x W} plane
+     * @param x        the image, channels-last {@code (H, W, C)} from index 0
+     * @param bias     added to each channel's values before the pool; null for none
+     * @param biasOff  index in {@code bias} of channel 0's bias
+     * @param relu     whether to clamp the pooled values at 0
+     * @param out      where the pooled values and chosen indices go
+     */
     static void forwardScalar(int channels, int first, int end, Window2d window, float[] x, float[] bias, int biasOff,
-            boolean relu, float[] y, int yOff, int[] argmax, int argmaxOff) {
+            boolean relu, MaxPoolOutput out) {
+        float[] y = out.values();
+        int yOff = out.valuesOffset();
+        int[] argmax = out.argmax();
+        int argmaxOff = out.argmaxOffset();
         int outPlane = window.outPlaneSize();
         int[] taps = new int[window.kernelSize()];
         int outH = window.outHeight();

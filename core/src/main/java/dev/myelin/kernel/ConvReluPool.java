@@ -57,15 +57,17 @@ public final class ConvReluPool {
         int pooledImage = outChannels * poolWindow.outPlaneSize();
         if (ChannelsLastConv.pays(channels)) {
             ChannelsLastConv.forEachImage(batch, channels, outChannels, convWindow, x, xOff, w, wOff, (n, conv) ->
-                    ChannelsLastMaxPool.forward(outChannels, poolWindow, conv, bias, biasOff, true, y, yOff + n * pooledImage,
-                            argmax, argmax == null ? 0 : argmaxOff + n * pooledImage));
+                    ChannelsLastMaxPool.forward(outChannels, poolWindow, conv, bias, biasOff, true,
+                            new MaxPoolOutput(y, yOff + n * pooledImage, argmax,
+                                    argmax == null ? 0 : argmaxOff + n * pooledImage)));
             return;
         }
         Parallel.forRange(batch, n -> {
             float[] conv = Scratch.floats(Scratch.CONV_IMAGE_OUTPUT, outChannels * outPlane);
             float[] cols = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, patch * outPlane);
             Im2col.im2col(channels, convWindow, x, xOff + n * imageSize, cols, 0, outPlane);
-            Gemm.sgemm(false, false, outChannels, outPlane, patch, w, wOff, patch, cols, 0, outPlane, conv, 0, outPlane, false);
+            Gemm.sgemm(outChannels, outPlane, patch, Matrix.of(w, wOff, patch), Matrix.of(cols, 0, outPlane),
+                    Matrix.of(conv, 0, outPlane), false);
             if (bias != null) {
                 for (int o = 0; o < outChannels; o++) {
                     Convolution.addBiasAndClamp(conv, o * outPlane, outPlane, bias[biasOff + o], false);

@@ -77,7 +77,8 @@ public final class Convolution {
             float[] cols = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, patch * outPlane);
             Im2col.im2col(channels, window, x, xOff + n * imageSize, cols, 0, outPlane);
             int image = yOff + n * outChannels * outPlane;
-            Gemm.sgemm(false, false, outChannels, outPlane, patch, w, wOff, patch, cols, 0, outPlane, y, image, outPlane, false);
+            Gemm.sgemm(outChannels, outPlane, patch, Matrix.of(w, wOff, patch), Matrix.of(cols, 0, outPlane),
+                    Matrix.of(y, image, outPlane), false);
             if (bias != null || relu) {
                 for (int o = 0; o < outChannels; o++) {
                     addBiasAndClamp(y, image + o * outPlane, outPlane, bias == null ? 0f : bias[biasOff + o], relu);
@@ -144,8 +145,8 @@ public final class Convolution {
         int imageSize = channels * window.planeSize();
         Parallel.forRange(batch, n -> {
             float[] gradCols = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, patch * outPlane);
-            Gemm.sgemm(true, false, patch, outPlane, outChannels, w, wOff, patch,
-                    gy, gyOff + n * outChannels * outPlane, outPlane, gradCols, 0, outPlane, false);
+            Gemm.sgemm(patch, outPlane, outChannels, Matrix.of(w, wOff, patch).transpose(),
+                    Matrix.of(gy, gyOff + n * outChannels * outPlane, outPlane), Matrix.of(gradCols, 0, outPlane), false);
             Im2col.col2im(channels, window, gradCols, 0, outPlane, dx, dxOff + n * imageSize);
         });
     }
@@ -194,8 +195,9 @@ public final class Convolution {
             float[] cols = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, count * taps * outPlane);
             for (int n = 0; n < batch; n++) {
                 Im2col.im2col(count, window, x, xOff + n * imageSize + first * window.planeSize(), cols, 0, outPlane);
-                Gemm.sgemm(false, false, count * taps, outChannels, outPlane, cols, 0, outPlane,
-                        gyTall, n * outPlane * outChannels, outChannels, dwT, first * taps * outChannels, outChannels, n > 0);
+                Gemm.sgemm(count * taps, outChannels, outPlane, Matrix.of(cols, 0, outPlane),
+                        Matrix.of(gyTall, n * outPlane * outChannels, outChannels),
+                        Matrix.of(dwT, first * taps * outChannels, outChannels), n > 0);
             }
         });
         for (int o = 0; o < outChannels; o++) {

@@ -22,10 +22,13 @@ public final class Dense {
     /** {@code y = x Wᵀ + b}; {@code bias} may be null. */
     public static void forward(int rows, int in, int out, float[] x, int xOff, float[] w, int wOff,
             float[] bias, int biasOff, float[] y, int yOff) {
+        Matrix input = Matrix.of(x, xOff, in);
+        Matrix weightT = Matrix.of(w, wOff, in).transpose(); // W (out x in) read as Wᵀ in place
+        Matrix output = Matrix.of(y, yOff, out);
         if (rows <= ROW_DOT_ROWS) {
-            Gemm.rowDots(rows, out, in, x, xOff, in, w, wOff, in, y, yOff, out);
+            Gemm.rowDots(rows, out, in, input, weightT, output);
         } else {
-            Gemm.sgemm(false, true, rows, out, in, x, xOff, in, w, wOff, in, y, yOff, out, false);
+            Gemm.sgemm(rows, out, in, input, weightT, output, false);
         }
         if (bias != null) {
             for (int r = 0; r < rows; r++) {
@@ -38,13 +41,14 @@ public final class Dense {
     /** {@code dx = dy W}. */
     public static void backwardInput(int rows, int in, int out, float[] gy, int gyOff, float[] w, int wOff,
             float[] dx, int dxOff) {
-        Gemm.sgemm(false, false, rows, in, out, gy, gyOff, out, w, wOff, in, dx, dxOff, in, false);
+        Gemm.sgemm(rows, in, out, Matrix.of(gy, gyOff, out), Matrix.of(w, wOff, in), Matrix.of(dx, dxOff, in), false);
     }
 
     /** {@code dW = dyᵀ x}: one GEMM summing over the rows in order. */
     public static void backwardWeight(int rows, int in, int out, float[] gy, int gyOff, float[] x, int xOff,
             float[] dw, int dwOff) {
-        Gemm.sgemm(true, false, out, in, rows, gy, gyOff, out, x, xOff, in, dw, dwOff, in, false);
+        Gemm.sgemm(out, in, rows, Matrix.of(gy, gyOff, out).transpose(), Matrix.of(x, xOff, in),
+                Matrix.of(dw, dwOff, in), false);
     }
 
     /** {@code db[o] = sum over rows of dy[r, o]}, each output summed by one thread in row order. */

@@ -36,8 +36,8 @@ final class GroupedConvolution {
             for (int j = 0; j < groups; j++) {
                 Im2col.im2col(groupIn, window, x.data(), x.offset() + n * geometry.imageSize()
                         + j * groupIn * window.planeSize(), cols, 0, outPlane);
-                Gemm.sgemm(false, false, groupOut, outPlane, patch, w.data(), w.offset() + j * groupOut * patch, patch,
-                        cols, 0, outPlane, y.data(), image + j * groupOut * outPlane, outPlane, false);
+                Gemm.sgemm(groupOut, outPlane, patch, Matrix.of(w.data(), w.offset() + j * groupOut * patch, patch),
+                        Matrix.of(cols, 0, outPlane), Matrix.of(y.data(), image + j * groupOut * outPlane, outPlane), false);
             }
             if (bias != null || relu) {
                 for (int o = 0; o < geometry.outChannels(); o++) {
@@ -59,9 +59,9 @@ final class GroupedConvolution {
         Parallel.forRange(geometry.batch(), n -> {
             float[] gradCols = Scratch.floats(Scratch.CONV_IMAGE_COLUMNS, patch * outPlane);
             for (int j = 0; j < groups; j++) {
-                Gemm.sgemm(true, false, patch, outPlane, groupOut, w.data(), w.offset() + j * groupOut * patch, patch,
-                        gy.data(), gy.offset() + n * geometry.outImageSize() + j * groupOut * outPlane, outPlane,
-                        gradCols, 0, outPlane, false);
+                Gemm.sgemm(patch, outPlane, groupOut, Matrix.of(w.data(), w.offset() + j * groupOut * patch, patch).transpose(),
+                        Matrix.of(gy.data(), gy.offset() + n * geometry.outImageSize() + j * groupOut * outPlane, outPlane),
+                        Matrix.of(gradCols, 0, outPlane), false);
                 Im2col.col2im(groupIn, window, gradCols, 0, outPlane, dx.data(),
                         dx.offset() + n * geometry.imageSize() + j * groupIn * window.planeSize());
             }
@@ -87,9 +87,10 @@ final class GroupedConvolution {
             for (int n = 0; n < geometry.batch(); n++) {
                 Im2col.im2col(groupIn, window, x.data(), x.offset() + n * geometry.imageSize()
                         + j * groupIn * window.planeSize(), cols, 0, outPlane);
-                Gemm.sgemm(false, true, groupOut, patch, outPlane, gy.data(),
-                        gy.offset() + n * geometry.outImageSize() + j * groupOut * outPlane, outPlane,
-                        cols, 0, outPlane, dw.data(), dw.offset() + j * groupOut * patch, patch, n > 0);
+                Gemm.sgemm(groupOut, patch, outPlane,
+                        Matrix.of(gy.data(), gy.offset() + n * geometry.outImageSize() + j * groupOut * outPlane, outPlane),
+                        Matrix.of(cols, 0, outPlane).transpose(), Matrix.of(dw.data(), dw.offset() + j * groupOut * patch, patch),
+                        n > 0);
             }
         });
     }

@@ -11,9 +11,27 @@ final class ScalarGemm {
     private ScalarGemm() {
     }
 
-    static void sgemm(boolean transA, boolean transB, int m, int n, int k,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
+    /**
+     * {@code C = op(A) op(B)} (or {@code C += ...} with {@code accumulate}) as {@link Gemm#sgemm}, which has
+     * checked the arguments.
+     *
+     * @param m          rows of op(A) and of C
+     * @param n          columns of op(B) and of C
+     * @param k          the length of each sum
+     * @param matA       op(A), {@code m x k}
+     * @param matB       op(B), {@code k x n}
+     * @param matC       C, {@code m x n}
+     * @param accumulate whether to add the product to C rather than overwrite C
+     */
+    static void sgemm(int m, int n, int k, Matrix matA, Matrix matB, Matrix matC, boolean accumulate) {
+        boolean transA = matA.transposed();
+        boolean transB = matB.transposed();
+        float[] a = matA.data();
+        float[] b = matB.data();
+        float[] c = matC.data();
+        int aOff = matA.offset(), lda = matA.stride();
+        int bOff = matB.offset(), ldb = matB.stride();
+        int cOff = matC.offset(), ldc = matC.stride();
         if (!accumulate) {
             for (int i = 0; i < m; i++) {
                 Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);

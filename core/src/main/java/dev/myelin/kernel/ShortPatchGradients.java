@@ -84,7 +84,8 @@ public final class ShortPatchGradients {
                 for (int o = 0; o < band; o++) {
                     dy.fill(n, first + o, planes, o * outPlane);
                 }
-                Gemm.rowDots(band, patch, outPlane, planes, 0, outPlane, cols, 0, outPlane, imageDots, 0, patch);
+                Gemm.rowDots(band, patch, outPlane, Matrix.of(planes, 0, outPlane),
+                        Matrix.of(cols, 0, outPlane).transpose(), Matrix.of(imageDots, 0, patch));
                 for (int i = 0; i < dots.length; i++) {
                     dots[i] += imageDots[i];
                 }

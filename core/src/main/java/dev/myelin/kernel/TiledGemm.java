@@ -31,13 +31,25 @@ final class TiledGemm {
     private TiledGemm() {
     }
 
-    /** {@code C = op(A) op(B)} (or {@code C += ...} with {@code accumulate}), as {@link Gemm#sgemm}. */
-    static void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
-            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-        Gemm.checkArguments(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    /**
+     * {@code C = op(A) op(B)} (or {@code C += ...} with {@code accumulate}), as {@link Gemm#sgemm}.
+     *
+     * @param m          rows of op(A) and of C
+     * @param n          columns of op(B) and of C
+     * @param k          the length of each sum
+     * @param matA       op(A), {@code m x k}
+     * @param matB       op(B), {@code k x n}
+     * @param matC       C, {@code m x n}
+     * @param accumulate whether to add the product to C rather than overwrite C
+     * @throws IllegalArgumentException as {@link Gemm#sgemm} does
+     */
+    static void sgemm(int m, int n, int k, Matrix matA, Matrix matB, Matrix matC, boolean accumulate) {
+        Gemm.checkArguments(m, n, k, matA, matB, matC);
         if (m == 0 || n == 0) {
             return;
         }
+        float[] c = matC.data();
+        int cOff = matC.offset(), ldc = matC.stride();
         if (!accumulate) {
             for (int i = 0; i < m; i++) {
                 java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
@@ -49,12 +61,12 @@ final class TiledGemm {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, packed);
+                packB(matB, pc, kc, jc, nc, packed);
                 for (int ir = 0; ir < m; ir += MR) {
                     int rows = Math.min(MR, m - ir);
                     for (int jr = 0; jr < nc; jr += NR) {
                         int cols = Math.min(NR, nc - jr);
-                        microKernel(transA, a, aOff, lda, ir, pc, rows, kc, packed, jr * kc, tile);
+                        microKernel(matA, ir, pc, rows, kc, packed, jr * kc, tile);
                         for (int i = 0; i < rows; i++) { // add the tile into C, only its real rows and columns
                             for (int j = 0; j < cols; j++) {
                                 c[cOff + (ir + i) * ldc + jc + jr + j] += tile[i * NR + j];
@@ -70,8 +82,18 @@ final class TiledGemm {
      * Copies {@code op(B)[pc:pc+kc, jc:jc+nc]} as slivers of NR columns: sliver s holds, for each p in
      * turn, its NR values of row p, so the micro-kernel's reads are sequential. Columns past the edge
      * are zero, so the micro-kernel never needs a special case for them.
+     *
+     * @param matB   op(B)
+     * @param pc     the panel's first row of op(B)
+     * @param kc     the panel's depth, at most {@link #KC}
+     * @param jc     the panel's first column of op(B)
+     * @param nc     the panel's width, at most {@link #NC}
+     * @param packed receives the slivers, at least {@code kc} times {@code nc} rounded up to {@link #NR}
      */
-    static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] packed) {
+    static void packB(Matrix matB, int pc, int kc, int jc, int nc, float[] packed) {
+        boolean transB = matB.transposed();
+        float[] b = matB.data();
+        int bOff = matB.offset(), ldb = matB.stride();
         for (int jr = 0; jr < nc; jr += NR) {
             int base = jr * kc; // sliver jr / NR starts after jr / NR slivers of kc x NR values
             for (int p = 0; p < kc; p++) {
@@ -91,9 +113,20 @@ final class TiledGemm {
      * The micro-kernel: {@code tile[i][j] = sum over p of A[ir+i][pc+p] * sliver[p][j]}, for rows of A
      * beyond {@code rows} nothing. This loop is what VectorGemm's {@code kernel6x1} computes with one
      * FMA per row and p, sixteen columns at a time.
+     *
+     * @param matA   op(A)
+     * @param ir     the first row of op(A) of the tile
+     * @param pc     the panel's first column of op(A)
+     * @param rows   the tile's rows of op(A), at most {@link #MR}
+     * @param kc     the panel's depth
+     * @param packed the packed panel of op(B) ({@link #packB})
+     * @param sliver index in {@code packed} of the tile's sliver
+     * @param tile   receives the {@code MR x NR} tile, row-major; overwritten
      */
-    static void microKernel(boolean transA, float[] a, int aOff, int lda, int ir, int pc, int rows, int kc,
-            float[] packed, int sliver, float[] tile) {
+    static void microKernel(Matrix matA, int ir, int pc, int rows, int kc, float[] packed, int sliver, float[] tile) {
+        boolean transA = matA.transposed();
+        float[] a = matA.data();
+        int aOff = matA.offset(), lda = matA.stride();
         java.util.Arrays.fill(tile, 0f);
         for (int p = 0; p < kc; p++) {
             int bRow = sliver + p * NR;

@@ -23,14 +23,34 @@ final class VectorChannelsLastMaxPool {
     private VectorChannelsLastMaxPool() {
     }
 
-    /** The channels this class handles: whole vectors of them; the rest is left to the scalar loop. */
+    /**
+     * The channels this class handles: whole vectors of them; the rest is left to the scalar loop.
+     *
+     * @param channels the image's channels
+     * @return {@code channels} rounded down to a multiple of {@code L}
+     */
     static int wholeVectors(int channels) {
         return S.loopBound(channels);
     }
 
-    /** Channels {@code [0, vectorChannels)} of {@link ChannelsLastMaxPool#forward}; vectorChannels is a multiple of L. */
+    /**
+     * Channels {@code [0, vectorChannels)} of {@link ChannelsLastMaxPool#forward}, {@code L} at a time.
+     *
+     * @param channels       the image's channels, {@code C}: the stride between pixels of {@code x}
+     * @param vectorChannels the channels to pool here, a multiple of {@code L} ({@link #wholeVectors})
+     * @param window         the pool's window over the {@code H x W} plane
+     * @param x              the image, channels-last {@code (H, W, C)} from index 0
+     * @param bias           added to each channel's values before the pool; null for none
+     * @param biasOff        index in {@code bias} of channel 0's bias
+     * @param relu           whether to clamp the pooled values at 0
+     * @param out            where the pooled values and chosen indices go
+     */
     static void forward(int channels, int vectorChannels, Window2d window, float[] x, float[] bias, int biasOff,
-            boolean relu, float[] y, int yOff, int[] argmax, int argmaxOff) {
+            boolean relu, MaxPoolOutput out) {
+        float[] y = out.values();
+        int yOff = out.valuesOffset();
+        int[] argmax = out.argmax();
+        int argmaxOff = out.argmaxOffset();
         int outPlane = window.outPlaneSize();
         float[] pooled = Scratch.floats(Scratch.POOL_CHANNELS_LAST, outPlane * vectorChannels);
         int[] chosen = Scratch.ints(Scratch.POOL_CHANNELS_LAST_INDEX, outPlane * vectorChannels);

@@ -22,7 +22,9 @@ import jdk.incubator.vector.VectorSpecies;
  * are bit-identical with any number of threads.
  */
 final class VectorGemm {
+    /** The machine's preferred float vector: 16 lanes on AVX-512, 8 on AVX2. */
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Floats per vector. */
     static final int L = S.length();
     /** Depth of a panel: the A rows in use fill half of L1d ({@link GemmBlocking}); 512 on a 48 KiB L1d. */
     static final int KC = GemmBlocking.detected().kc();
@@ -48,16 +50,28 @@ final class VectorGemm {
         }
     }
 
-    static void sgemm(boolean transA, boolean transB, int m, int n, int k,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
+    /**
+     * {@code C = op(A) op(B)} (or {@code C += ...} with {@code accumulate}) as {@link Gemm#sgemm}, which has
+     * checked the arguments.
+     *
+     * @param m          rows of op(A) and of C
+     * @param n          columns of op(B) and of C
+     * @param k          the length of each sum
+     * @param a          op(A), {@code m x k}
+     * @param b          op(B), {@code k x n}
+     * @param c          C, {@code m x n}
+     * @param accumulate whether to add the product to C rather than overwrite C
+     */
+    static void sgemm(int m, int n, int k, Matrix a, Matrix b, Matrix c, boolean accumulate) {
         if (m == 0 || n == 0) {
             return;
         }
         if (k == 0) {
             if (!accumulate) {
+                float[] cData = c.data();
+                int cOff = c.offset(), ldc = c.stride();
                 for (int i = 0; i < m; i++) {
-                    java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+                    java.util.Arrays.fill(cData, cOff + i * ldc, cOff + i * ldc + n, 0f);
                 }
             }
             return;
@@ -66,6 +80,7 @@ final class VectorGemm {
         int mr = nv == 4 ? 6 : 12;
         int nr = nv * L;
         int nc = Math.min(roundUp(n, nr), Math.max(nr, NC / nr * nr));
+        Product product = new Product(m, k, a, b, c, accumulate, new Blocking(mr, nr, nc));
         int rowSlivers = (m + mr - 1) / mr;
         int allColSlivers = (n + nr - 1) / nr;
         int threads = Parallel.threadsHere();
@@ -76,8 +91,7 @@ final class VectorGemm {
             Parallel.forRange(threads, t -> {
                 int first = allColSlivers * t / threads * nr;
                 int end = Math.min(n, allColSlivers * (t + 1) / threads * nr);
-                band(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
-                        mr, nr, nc, first, end, 0, rowSlivers);
+                product.band(first, end, 0, rowSlivers);
             });
             return;
         }
@@ -86,32 +100,55 @@ final class VectorGemm {
             // packs all of B itself. B is at most threads x NR columns wide here, so the duplicated
             // packing is cheap, while one region replaces a hand-off per panel (the long-K weight
             // gradients of convolutions run 25 to 100 panels).
-            Parallel.forRange(threads, t -> band(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
-                    accumulate, mr, nr, nc, 0, n, rowSlivers * t / threads, rowSlivers * (t + 1) / threads));
+            Parallel.forRange(threads,
+                    t -> product.band(0, n, rowSlivers * t / threads, rowSlivers * (t + 1) / threads));
             return;
         }
-        band(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
-                mr, nr, nc, 0, n, 0, rowSlivers);
+        product.band(0, n, 0, rowSlivers);
     }
 
     /**
-     * Columns {@code [first, end)} and row slivers {@code [rowFirst, rowEnd)} of C through every K panel.
-     * Called for all of C (its row slivers then split across threads per panel) or, from a parallel
-     * region, for one thread's band (run inline).
+     * The register tile and panel width chosen for one product from its width N.
+     *
+     * @param mr rows of the tile of C held in registers: 6, or 12 when C is at most two vectors wide
+     * @param nr columns of the tile: 1, 2 or 4 vectors of {@code L} floats
+     * @param nc columns of a packed panel of B, a multiple of {@code nr}
      */
-    private static void band(boolean transA, boolean transB, int m, int k, float[] a, int aOff, int lda,
-            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate,
-            int mr, int nr, int nc, int first, int end, int rowFirst, int rowEnd) {
-        float[] bPack = WORKSPACE.get().bPack(KC * nc);
-        for (int jc = first; jc < end; jc += nc) {
-            int ncur = Math.min(nc, end - jc);
-            int colSlivers = (ncur + nr - 1) / nr;
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                boolean add = accumulate || pc > 0;
-                Panel panel = new Panel(transA, m, a, aOff, lda, pc, kc, mr, nr, bPack, jc, ncur, colSlivers, c, cOff, ldc, add);
-                packB(transB, b, bOff, ldb, pc, kc, jc, ncur, nr, colSlivers, bPack);
-                Parallel.forRange(rowEnd - rowFirst, r -> panel.rowSliver(rowFirst + r));
+    private record Blocking(int mr, int nr, int nc) {
+    }
+
+    /**
+     * One call's product {@code C = op(A) op(B)} (or {@code C += ...}), shared by the threads' bands.
+     *
+     * @param m          rows of op(A) and of C
+     * @param k          the length of each sum
+     * @param a          op(A), {@code m x k}
+     * @param b          op(B), {@code k x n}
+     * @param c          C, {@code m x n}
+     * @param accumulate whether the first K panel adds to C rather than overwriting it
+     * @param blocking   the tile and panel sizes
+     */
+    private record Product(int m, int k, Matrix a, Matrix b, Matrix c, boolean accumulate, Blocking blocking) {
+
+        /**
+         * Columns {@code [first, end)} and row slivers {@code [rowFirst, rowEnd)} of C through every K panel.
+         * Called for all of C (its row slivers then split across threads per panel) or, from a parallel
+         * region, for one thread's band (run inline).
+         */
+        void band(int first, int end, int rowFirst, int rowEnd) {
+            int nr = blocking.nr();
+            int nc = blocking.nc();
+            float[] bPack = WORKSPACE.get().bPack(KC * nc);
+            for (int jc = first; jc < end; jc += nc) {
+                int ncur = Math.min(nc, end - jc);
+                int colSlivers = (ncur + nr - 1) / nr;
+                for (int pc = 0; pc < k; pc += KC) {
+                    int kc = Math.min(KC, k - pc);
+                    boolean add = accumulate || pc > 0;
+                    Panel panel = new Panel(this, bPack, pc, kc, jc, ncur, colSlivers, add);
+                    packB(b, pc, kc, jc, ncur, nr, colSlivers, bPack);
+                    Parallel.forRange(rowEnd - rowFirst, r -> panel.rowSliver(rowFirst + r));
+                }
             }
         }
     }
@@ -124,8 +161,10 @@ final class VectorGemm {
      * Packs op(B)[pc:pc+kc, jc:jc+ncur] as slivers of nr columns, p-major within a sliver, zero-padded.
      * A narrower last sliver is packed only as wide as the whole vectors it needs ({@link #packedWidth}).
      */
-    private static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int ncur, int nr,
-            int colSlivers, float[] bPack) {
+    private static void packB(Matrix matB, int pc, int kc, int jc, int ncur, int nr, int colSlivers, float[] bPack) {
+        boolean transB = matB.transposed();
+        float[] b = matB.data();
+        int bOff = matB.offset(), ldb = matB.stride();
         for (int s = 0; s < colSlivers; s++) {
             int base = s * kc * nr;
             int col0 = jc + s * nr;
@@ -162,14 +201,34 @@ final class VectorGemm {
         return roundUp(width, L);
     }
 
-    /** One KC-deep panel of the product: runs the micro-kernel for row slivers of A against B slivers. */
-    private record Panel(boolean transA, int m, float[] a, int aOff, int lda, int pc, int kc, int mr, int nr,
-            float[] bPack, int jc, int ncur, int colSlivers, float[] c, int cOff, int ldc, boolean add) {
+    /**
+     * One KC-deep panel of the product: runs the micro-kernel for row slivers of A against B slivers.
+     *
+     * @param product    the product this panel belongs to
+     * @param bPack      this thread's packed panel of B, {@code colSlivers} slivers of {@code kc x nr}
+     * @param pc         the panel's first index of the sum
+     * @param kc         the panel's depth
+     * @param jc         the panel's first column of C
+     * @param ncur       the panel's width in columns of C
+     * @param colSlivers the panel's slivers of {@code nr} columns (the last may be narrower)
+     * @param add        whether to add to C: when accumulating, or after the first panel of the sum
+     */
+    private record Panel(Product product, float[] bPack, int pc, int kc, int jc, int ncur, int colSlivers,
+            boolean add) {
 
         /** Row sliver {@code r} of C against every column sliver of the packed panel. */
         void rowSliver(int r) {
+            Matrix matA = product.a();
+            Matrix matC = product.c();
+            boolean transA = matA.transposed();
+            float[] a = matA.data();
+            int aOff = matA.offset(), lda = matA.stride();
+            float[] c = matC.data();
+            int cOff = matC.offset(), ldc = matC.stride();
+            int mr = product.blocking().mr();
+            int nr = product.blocking().nr();
             int i0 = r * mr;
-            int rows = Math.min(mr, m - i0);
+            int rows = Math.min(mr, product.m() - i0);
             // Element (i, p) of op(A) sits at aBase + i * rs + p * cs.
             float[] src = a;
             int aBase = transA ? aOff + pc * lda + i0 : aOff + i0 * lda + pc;
@@ -211,10 +270,10 @@ final class VectorGemm {
             }
         }
 
-        /** The micro-kernel for this panel's row count and a sliver of {@code vectors} vectors. */
+        /** The micro-kernel for this product's row count and a sliver of {@code vectors} vectors. */
         private void kernel(int vectors, float[] src, int aBase, int rs, int cs, int bBase, float[] out, int outOff,
                 int ldOut) {
-            if (mr == 6) {
+            if (product.blocking().mr() == 6) {
                 switch (vectors) {
                     case 4 -> kernel6x4(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
                     case 3 -> kernel6x3(src, aBase, rs, cs, bPack, bBase, kc, out, outOff, ldOut);
@@ -230,6 +289,8 @@ final class VectorGemm {
 
         /** Copies the last, short row sliver as aPack[p * mr + i], zero-padded to mr rows. */
         private float[] packRaggedRows(Workspace ws, int aBase, int rs, int cs, int rows) {
+            float[] a = product.a().data();
+            int mr = product.blocking().mr();
             if (ws.aPack.length < KC * 12) {
                 ws.aPack = new float[KC * 12]; // large enough for every tile shape
             }

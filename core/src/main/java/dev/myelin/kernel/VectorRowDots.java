@@ -29,20 +29,34 @@ final class VectorRowDots {
     private VectorRowDots() {
     }
 
-    static void abT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc) {
+    /**
+     * {@code C = A Bᵀ} as {@link Gemm#rowDots}, which has checked the arguments.
+     *
+     * @param m rows of A and of C
+     * @param n rows of B, columns of C
+     * @param k the length of each dot product
+     * @param a A, {@code m x k}, not transposed
+     * @param b B as stored, {@code n x k}, marked transposed
+     * @param c C, {@code m x n}; overwritten
+     */
+    static void abT(int m, int n, int k, Matrix a, Matrix b, Matrix c) {
         int rowBlocks = (m + ROWS - 1) / ROWS;
         int threads = Math.min(Parallel.threadsHere(), rowBlocks);
         Parallel.forRange(threads, t -> {
             int first = rowBlocks * t / threads * ROWS;
             int end = Math.min(m, rowBlocks * (t + 1) / threads * ROWS);
-            rows(first, end, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            rows(first, end, n, k, a, b, c);
         });
     }
 
     /** Rows {@code [first, end)} of C; the accumulators of every element live in {@code acc} between K slices. */
-    private static void rows(int first, int end, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
-            int ldb, float[] c, int cOff, int ldc) {
+    private static void rows(int first, int end, int n, int k, Matrix matA, Matrix matB, Matrix matC) {
+        float[] a = matA.data();
+        float[] b = matB.data();
+        float[] c = matC.data();
+        int aOff = matA.offset(), lda = matA.stride();
+        int bOff = matB.offset(), ldb = matB.stride();
+        int cOff = matC.offset(), ldc = matC.stride();
         int vectorK = k - k % L;
         float[] acc = new float[(end - first) * n * L];
         for (int k0 = 0; k0 < vectorK; k0 += KB) {

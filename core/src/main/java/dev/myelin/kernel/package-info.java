@@ -48,6 +48,15 @@
  *       {@link dev.myelin.kernel.OptimizerKernels}</td><td>the scalar path; PyTorch's golden steps</td></tr>
  * </table>
  *
+ * <p>Small records name a kernel's arguments where a long positional list would hide them:
+ * {@link dev.myelin.kernel.Matrix} is a GEMM operand (array, offset, row stride, whether it is read
+ * transposed), {@link dev.myelin.kernel.ChannelLayout} and {@link dev.myelin.kernel.BatchNormGradientTerms}
+ * batch norm's {@code (N, C, S)} layout and backward terms, {@link dev.myelin.kernel.MaxPoolOutput} where a
+ * max pool writes its values and indices. Kernels unpack them into locals before their loops. The
+ * optimizer updates keep positional arguments: a step must allocate nothing (the tests'
+ * {@code SteadyStateAllocationTest}), and records made per call are only optimised away once the JIT
+ * has compiled and inlined the whole call, which a busy test JVM did not do within 20,000 steps.
+ *
  * <p>Support: {@link dev.myelin.kernel.CacheSizes} and {@link dev.myelin.kernel.GemmBlocking} size the
  * GEMM blocks from the caches the machine reports; {@link dev.myelin.kernel.Scratch} holds per-thread
  * work arrays; {@link dev.myelin.kernel.VectorLoops} the shared vector loop shapes;

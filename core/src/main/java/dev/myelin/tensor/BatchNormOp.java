@@ -1,6 +1,8 @@
 package dev.myelin.tensor;
 
+import dev.myelin.kernel.BatchNormGradientTerms;
 import dev.myelin.kernel.BatchNormKernels;
+import dev.myelin.kernel.ChannelLayout;
 
 /**
  * Batch normalisation (Ioffe and Szegedy, 2015) of an {@code (N, C, *)} input per channel, fused into one
@@ -40,10 +42,11 @@ final class BatchNormOp extends Node {
         int n = input.dim(0);
         int c = input.dim(1);
         int s = positionsPerChannel(input.shape());
+        ChannelLayout layout = new ChannelLayout(n, c, s);
         double[] mean = new double[c];
         double[] var = new double[c];
         if (training) {
-            BatchNormKernels.meanAndVariance(input.data, input.offset, n, c, s, mean, var);
+            BatchNormKernels.meanAndVariance(input.data, input.offset, layout, mean, var);
             if (runningMean != null) {
                 updateRunning(runningMean, mean, momentum, 1.0);
             }
@@ -66,7 +69,7 @@ final class BatchNormOp extends Node {
             shift[ch] = bias == null ? 0.0 : bias.data[bias.offset + ch];
         }
         Tensor out = GradientStorage.uninitialized(input.shape());
-        BatchNormKernels.normalize(input.data, input.offset, n, c, s, mean, scale, shift, out.data, 0);
+        BatchNormKernels.normalize(input.data, input.offset, layout, mean, scale, shift, out.data, 0);
 
         Tensor[] inputs = new Tensor[1 + (weight == null ? 0 : 1) + (bias == null ? 0 : 1)];
         int next = 0;
@@ -141,6 +144,7 @@ final class BatchNormOp extends Node {
         int c = x.dim(1);
         int s = positionsPerChannel(x.shape());
         double m = (double) n * s;
+        ChannelLayout layout = new ChannelLayout(n, c, s);
         boolean wantInput = needsGrad(0);
         boolean wantWeight = weightInput >= 0 && needsGrad(weightInput);
         boolean wantBias = biasInput >= 0 && needsGrad(biasInput);
@@ -148,7 +152,7 @@ final class BatchNormOp extends Node {
         double[] sumG = new double[c];
         double[] sumGCentered = new double[c];
         if (wantWeight || wantBias || (wantInput && training)) {
-            BatchNormKernels.gradientSums(g.data, g.offset, x.data, x.offset, n, c, s, mean, sumG, sumGCentered);
+            BatchNormKernels.gradientSums(g.data, g.offset, x.data, x.offset, layout, mean, sumG, sumGCentered);
         }
         Tensor[] grads = new Tensor[inputCount()];
         if (wantInput) {
@@ -163,8 +167,8 @@ final class BatchNormOp extends Node {
                 }
             }
             Tensor dx = GradientStorage.uninitialized(x.shape());
-            BatchNormKernels.inputGradient(g.data, g.offset, x.data, x.offset, n, c, s, mean, scale, gShift, xSlope,
-                    dx.data, 0);
+            BatchNormKernels.inputGradient(g.data, g.offset, x.data, x.offset, layout,
+                    new BatchNormGradientTerms(mean, scale, gShift, xSlope), dx.data, 0);
             grads[0] = dx;
         }
         if (wantWeight) {

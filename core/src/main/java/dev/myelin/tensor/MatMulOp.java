@@ -1,6 +1,7 @@
 package dev.myelin.tensor;
 
 import dev.myelin.kernel.Gemm;
+import dev.myelin.kernel.Matrix;
 
 /**
  * Matrix product, 2-D or batched with broadcast batch dimensions.
@@ -36,10 +37,10 @@ final class MatMulOp extends Node {
         outDims[outDims.length - 1] = n;
         Tensor c = Tensor.empty(Shape.of(outDims));
         for (int batch = 0; batch < layout.count; batch++) {
-            Gemm.sgemm(false, false, m, n, k,
-                    a.data, a.offset + layout.aMatrix[batch] * m * k, k,
-                    b.data, b.offset + layout.bMatrix[batch] * k * n, n,
-                    c.data, batch * m * n, n, false);
+            Gemm.sgemm(m, n, k,
+                    Matrix.of(a.data, a.offset + layout.aMatrix[batch] * m * k, k),
+                    Matrix.of(b.data, b.offset + layout.bMatrix[batch] * k * n, n),
+                    Matrix.of(c.data, batch * m * n, n), false);
         }
         return Autograd.record(c, new MatMulOp(a, b, layout));
     }
@@ -56,14 +57,14 @@ final class MatMulOp extends Node {
         for (int batch = 0; batch < layout.count; batch++) {
             int gOff = g.offset + batch * m * n;
             if (da != null) { // dA (m x k) += dC (m x n) * Bᵀ
-                Gemm.sgemm(false, true, m, k, n, g.data, gOff, n,
-                        b.data, b.offset + layout.bMatrix[batch] * k * n, n,
-                        da.data, layout.aMatrix[batch] * m * k, k, true);
+                Gemm.sgemm(m, k, n, Matrix.of(g.data, gOff, n),
+                        Matrix.of(b.data, b.offset + layout.bMatrix[batch] * k * n, n).transpose(),
+                        Matrix.of(da.data, layout.aMatrix[batch] * m * k, k), true);
             }
             if (db != null) { // dB (k x n) += Aᵀ * dC (m x n)
-                Gemm.sgemm(true, false, k, n, m, a.data, a.offset + layout.aMatrix[batch] * m * k, k,
-                        g.data, gOff, n,
-                        db.data, layout.bMatrix[batch] * k * n, n, true);
+                Gemm.sgemm(k, n, m, Matrix.of(a.data, a.offset + layout.aMatrix[batch] * m * k, k).transpose(),
+                        Matrix.of(g.data, gOff, n),
+                        Matrix.of(db.data, layout.bMatrix[batch] * k * n, n), true);
             }
         }
         return new Tensor[] {da, db};

@@ -41,12 +41,13 @@ class BatchNormKernelsTest {
             x[i] += 5f; // a common offset, so that the mean matters
         }
 
+        ChannelLayout layout = new ChannelLayout(n, c, s);
         double[] mean = new double[c];
         double[] var = new double[c];
         double[] refMean = new double[c];
         double[] refVar = new double[c];
-        BatchNormKernels.meanAndVariance(x, xOff, n, c, s, mean, var);
-        BatchNormReference.meanAndVariance(x, xOff, n, c, s, refMean, refVar);
+        BatchNormKernels.meanAndVariance(x, xOff, layout, mean, var);
+        BatchNormReference.meanAndVariance(x, xOff, layout, refMean, refVar);
         assertArrayEquals(refMean, mean, "mean");
         assertArrayEquals(refVar, var, "variance");
 
@@ -54,16 +55,16 @@ class BatchNormKernelsTest {
         double[] shift = randomDoubles(r, c);
         float[] out = new float[size + 1];
         float[] refOut = new float[size + 1];
-        BatchNormKernels.normalize(x, xOff, n, c, s, mean, scale, shift, out, 1);
-        BatchNormReference.normalize(x, xOff, n, c, s, mean, scale, shift, refOut, 1);
+        BatchNormKernels.normalize(x, xOff, layout, mean, scale, shift, out, 1);
+        BatchNormReference.normalize(x, xOff, layout, mean, scale, shift, refOut, 1);
         assertArrayEquals(refOut, out, "normalize");
 
         double[] sumG = new double[c];
         double[] sumGx = new double[c];
         double[] refSumG = new double[c];
         double[] refSumGx = new double[c];
-        BatchNormKernels.gradientSums(g, gOff, x, xOff, n, c, s, mean, sumG, sumGx);
-        BatchNormReference.gradientSums(g, gOff, x, xOff, n, c, s, mean, refSumG, refSumGx);
+        BatchNormKernels.gradientSums(g, gOff, x, xOff, layout, mean, sumG, sumGx);
+        BatchNormReference.gradientSums(g, gOff, x, xOff, layout, mean, refSumG, refSumGx);
         assertArrayEquals(refSumG, sumG, "sum of g");
         assertArrayEquals(refSumGx, sumGx, "sum of g (x - mean)");
 
@@ -71,8 +72,9 @@ class BatchNormKernelsTest {
         double[] xSlope = randomDoubles(r, c);
         float[] dx = new float[size + 2];
         float[] refDx = new float[size + 2];
-        BatchNormKernels.inputGradient(g, gOff, x, xOff, n, c, s, mean, scale, gShift, xSlope, dx, 2);
-        BatchNormReference.inputGradient(g, gOff, x, xOff, n, c, s, mean, scale, gShift, xSlope, refDx, 2);
+        BatchNormGradientTerms terms = new BatchNormGradientTerms(mean, scale, gShift, xSlope);
+        BatchNormKernels.inputGradient(g, gOff, x, xOff, layout, terms, dx, 2);
+        BatchNormReference.inputGradient(g, gOff, x, xOff, layout, terms, refDx, 2);
         assertArrayEquals(refDx, dx, "input gradient");
     }
 

@@ -8,7 +8,8 @@ public final class BatchNormReference {
     private BatchNormReference() {
     }
 
-    public static void meanAndVariance(float[] x, int xOff, int n, int c, int s, double[] mean, double[] var) {
+    public static void meanAndVariance(float[] x, int xOff, ChannelLayout layout, double[] mean, double[] var) {
+        int n = layout.samples(), c = layout.channels(), s = layout.positions();
         for (int ch = 0; ch < c; ch++) {
             float[] v = gather(x, xOff, n, c, s, ch);
             double sum = 0;
@@ -25,8 +26,9 @@ public final class BatchNormReference {
         }
     }
 
-    public static void normalize(float[] x, int xOff, int n, int c, int s, double[] mean, double[] scale,
+    public static void normalize(float[] x, int xOff, ChannelLayout layout, double[] mean, double[] scale,
             double[] shift, float[] out, int outOff) {
+        int n = layout.samples(), c = layout.channels(), s = layout.positions();
         for (int ch = 0; ch < c; ch++) {
             float[] v = gather(x, xOff, n, c, s, ch);
             float[] y = new float[v.length];
@@ -37,8 +39,9 @@ public final class BatchNormReference {
         }
     }
 
-    public static void gradientSums(float[] g, int gOff, float[] x, int xOff, int n, int c, int s, double[] mean,
+    public static void gradientSums(float[] g, int gOff, float[] x, int xOff, ChannelLayout layout, double[] mean,
             double[] sumG, double[] sumGCentered) {
+        int n = layout.samples(), c = layout.channels(), s = layout.positions();
         for (int ch = 0; ch < c; ch++) {
             float[] gv = gather(g, gOff, n, c, s, ch);
             float[] xv = gather(x, xOff, n, c, s, ch);
@@ -51,8 +54,10 @@ public final class BatchNormReference {
         }
     }
 
-    public static void inputGradient(float[] g, int gOff, float[] x, int xOff, int n, int c, int s, double[] mean,
-            double[] scale, double[] gShift, double[] xSlope, float[] out, int outOff) {
+    public static void inputGradient(float[] g, int gOff, float[] x, int xOff, ChannelLayout layout,
+            BatchNormGradientTerms terms, float[] out, int outOff) {
+        int n = layout.samples(), c = layout.channels(), s = layout.positions();
+        double[] mean = terms.mean(), scale = terms.scale(), gShift = terms.gShift(), xSlope = terms.xSlope();
         for (int ch = 0; ch < c; ch++) {
             float[] gv = gather(g, gOff, n, c, s, ch);
             float[] xv = gather(x, xOff, n, c, s, ch);

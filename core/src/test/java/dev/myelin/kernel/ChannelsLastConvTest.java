@@ -129,11 +129,12 @@ class ChannelsLastConvTest {
         int ySize = channels * win.outPlaneSize();
         float[] expected = new float[ySize];
         int[] expectedArgmax = new int[ySize];
-        ChannelsLastMaxPool.forwardScalar(channels, 0, channels, win, x, bias, 0, relu, expected, 0, expectedArgmax, 0);
+        ChannelsLastMaxPool.forwardScalar(channels, 0, channels, win, x, bias, 0, relu,
+                new MaxPoolOutput(expected, 0, expectedArgmax, 0));
 
         float[] y = guarded(ySize);
         int[] argmax = withArgmax ? new int[ySize + 1] : null;
-        ChannelsLastMaxPool.forward(channels, win, x, bias, 0, relu, y, OFFSET, argmax, 1);
+        ChannelsLastMaxPool.forward(channels, win, x, bias, 0, relu, new MaxPoolOutput(y, OFFSET, argmax, 1));
         assertArrayEquals(expected, GuardedArrays.slice(y, ySize), "pooled values " + win);
         assertGuardsIntact(y, ySize, "pool " + win);
         if (withArgmax) {
@@ -163,7 +164,8 @@ class ChannelsLastConvTest {
         }
         float[] y = new float[ySize];
         int[] argmax = new int[ySize];
-        ChannelsLastMaxPool.forwardScalar(channels, 0, channels, win, x, bias, 0, true, y, 0, argmax, 0);
+        ChannelsLastMaxPool.forwardScalar(channels, 0, channels, win, x, bias, 0, true,
+                new MaxPoolOutput(y, 0, argmax, 0));
         assertArrayEquals(expected, y, "pooled values " + win);
         assertArrayEquals(expectedArgmax, argmax, "chosen elements " + win);
     }

@@ -8,10 +8,16 @@ public final class GemmReference {
     private GemmReference() {
     }
 
-    public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        Gemm.checkArguments(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    public static void sgemm(int m, int n, int k, Matrix matA, Matrix matB, Matrix matC, boolean accumulate) {
+        Gemm.checkArguments(m, n, k, matA, matB, matC);
+        boolean transA = matA.transposed();
+        boolean transB = matB.transposed();
+        float[] a = matA.data();
+        float[] b = matB.data();
+        float[] c = matC.data();
+        int aOff = matA.offset(), lda = matA.stride();
+        int bOff = matB.offset(), ldb = matB.stride();
+        int cOff = matC.offset(), ldc = matC.stride();
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 float sum = 0f;

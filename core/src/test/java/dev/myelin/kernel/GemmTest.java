@@ -34,8 +34,10 @@ class GemmTest {
         float[] c0 = random(r, off + m * ldc);
         float[] expected = c0.clone();
         float[] actual = c0.clone();
-        GemmReference.sgemm(transA, transB, m, n, k, a, off, lda, b, off, ldb, expected, off, ldc, accumulate);
-        Gemm.sgemm(transA, transB, m, n, k, a, off, lda, b, off, ldb, actual, off, ldc, accumulate);
+        Matrix opA = new Matrix(a, off, lda, transA);
+        Matrix opB = new Matrix(b, off, ldb, transB);
+        GemmReference.sgemm(m, n, k, opA, opB, Matrix.of(expected, off, ldc), accumulate);
+        Gemm.sgemm(m, n, k, opA, opB, Matrix.of(actual, off, ldc), accumulate);
         for (int i = 0; i < actual.length; i++) {
             assertEquals(expected[i], actual[i], 1e-5, "element " + i);
         }
@@ -50,15 +52,17 @@ class GemmTest {
         SplittableRandom r = new SplittableRandom(seed);
         float[] a = random(r, m * k);
         float[] b = random(r, k * n);
+        Matrix opA = packed(a, m, k, transA);
+        Matrix opB = packed(b, k, n, transB);
         float[] expected = new float[m * n];
-        GemmReference.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, expected, 0, n, false);
+        GemmReference.sgemm(m, n, k, opA, opB, Matrix.of(expected, 0, n), false);
         float[] first = null;
         int before = Parallel.threads();
         try {
             for (int threads : new int[] {1, 2, 3}) {
                 Parallel.setThreads(threads);
                 float[] c = new float[m * n];
-                Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, c, 0, n, false);
+                Gemm.sgemm(m, n, k, opA, opB, Matrix.of(c, 0, n), false);
                 if (first == null) {
                     first = c;
                     // K up to 600 products of values in [-1, 1]: reordering error stays below 1e-4.
@@ -86,11 +90,13 @@ class GemmTest {
                     SplittableRandom r = new SplittableRandom(m * 31L + n);
                     float[] a = random(r, m * k);
                     float[] b = random(r, k * n);
+                    Matrix opA = packed(a, m, k, transA);
+                    Matrix opB = packed(b, k, n, transB);
                     float[] expected = new float[m * n];
-                    GemmReference.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, expected, 0, n, false);
+                    GemmReference.sgemm(m, n, k, opA, opB, Matrix.of(expected, 0, n), false);
                     Supplier<Object> product = () -> {
                         float[] c = new float[m * n];
-                        Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, c, 0, n, false);
+                        Gemm.sgemm(m, n, k, opA, opB, Matrix.of(c, 0, n), false);
                         return c;
                     };
                     float[] c = (float[]) product.get();
@@ -113,8 +119,10 @@ class GemmTest {
         float[] c0 = random(r, m * n);
         float[] expected = c0.clone();
         float[] actual = c0.clone();
-        GemmReference.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, expected, 0, n, accumulate);
-        Gemm.sgemmScalar(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, actual, 0, n, accumulate);
+        Matrix opA = packed(a, m, k, transA);
+        Matrix opB = packed(b, k, n, transB);
+        GemmReference.sgemm(m, n, k, opA, opB, Matrix.of(expected, 0, n), accumulate);
+        Gemm.sgemmScalar(m, n, k, opA, opB, Matrix.of(actual, 0, n), accumulate);
         for (int i = 0; i < actual.length; i++) {
             assertEquals(expected[i], actual[i], 1e-5, "element " + i);
         }
@@ -128,7 +136,23 @@ class GemmTest {
     @Test
     void rejectsMatricesOutsideTheirArrays() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> Gemm.sgemm(false, false, 2, 2, 2, new float[3], 0, 2, new float[4], 0, 2, new float[4], 0, 2, false));
+                () -> Gemm.sgemm(2, 2, 2, Matrix.of(new float[3], 0, 2), Matrix.of(new float[4], 0, 2),
+                        Matrix.of(new float[4], 0, 2), false));
         assertEquals(true, e.getMessage().contains("matrix A"), e.getMessage());
+    }
+
+    @Test
+    void rejectsATransposedOutputAndRowDotsOfOtherTranspositions() {
+        float[] x = new float[4];
+        var output = assertThrows(IllegalArgumentException.class, () -> Gemm.sgemm(2, 2, 2, Matrix.of(x, 0, 2),
+                Matrix.of(x, 0, 2), Matrix.of(new float[4], 0, 2).transpose(), false));
+        assertEquals(true, output.getMessage().contains("C"), output.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Gemm.rowDots(2, 2, 2, Matrix.of(x, 0, 2), Matrix.of(x, 0, 2), Matrix.of(new float[4], 0, 2)));
+    }
+
+    /** op(X), {@code rows x cols}, stored densely: as itself, or as its transpose ({@code cols x rows}). */
+    private static Matrix packed(float[] x, int rows, int cols, boolean transposed) {
+        return new Matrix(x, 0, transposed ? rows : cols, transposed);
     }
 }

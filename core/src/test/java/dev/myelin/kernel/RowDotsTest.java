@@ -22,11 +22,13 @@ class RowDotsTest {
         float[] a = VectorTesting.uniform(r, pad + m * lda);
         float[] b = VectorTesting.uniform(r, pad + n * ldb);
         float[] expected = new float[pad + m * ldc];
-        GemmReference.sgemm(false, true, m, n, k, a, pad, lda, b, pad, ldb, expected, pad, ldc, false);
+        Matrix opA = Matrix.of(a, pad, lda);
+        Matrix opB = Matrix.of(b, pad, ldb).transpose(); // C = A Bᵀ
+        GemmReference.sgemm(m, n, k, opA, opB, Matrix.of(expected, pad, ldc), false);
         float[] garbage = VectorTesting.uniform(r, pad + m * ldc);
         Supplier<Object> product = () -> {
             float[] c = garbage.clone(); // overwritten, not added to
-            Gemm.rowDots(m, n, k, a, pad, lda, b, pad, ldb, c, pad, ldc);
+            Gemm.rowDots(m, n, k, opA, opB, Matrix.of(c, pad, ldc));
             return c;
         };
         float[] c = (float[]) product.get();

@@ -18,10 +18,10 @@ class TiledGemmTest {
         float[] expected = c.clone();
         int lda = transA ? m : k;
         int ldb = transB ? k : n;
-        GemmReference.sgemm(transA, transB, m, n, k, a, 0, Math.max(1, lda), b, 0, Math.max(1, ldb), expected, 0,
-                Math.max(1, n), accumulate);
-        TiledGemm.sgemm(transA, transB, m, n, k, a, 0, Math.max(1, lda), b, 0, Math.max(1, ldb), c, 0, Math.max(1, n),
-                accumulate);
+        Matrix opA = new Matrix(a, 0, Math.max(1, lda), transA);
+        Matrix opB = new Matrix(b, 0, Math.max(1, ldb), transB);
+        GemmReference.sgemm(m, n, k, opA, opB, Matrix.of(expected, 0, Math.max(1, n)), accumulate);
+        TiledGemm.sgemm(m, n, k, opA, opB, Matrix.of(c, 0, Math.max(1, n)), accumulate);
         for (int i = 0; i < c.length; i++) {
             float tolerance = 1e-4f * (float) Math.sqrt(k + 1) * Math.max(1f, Math.abs(expected[i]));
             if (Math.abs(c[i] - expected[i]) > tolerance) {
