@@ -64,26 +64,28 @@ public final class OptimizerKernels {
      * p   = p - lr·d
      * </pre>
      *
-     * @param firstStep whether {@code buf} is new: it is then set to {@code d} and its old content ignored
+     * @param c the step's scalars; {@code c.firstStep} when {@code buf} is new
      */
     public static void sgdMomentum(float[] p, int pOff, float[] g, int gOff, float[] buf, int bufOff, int n,
-            float negLr, float weightDecay, float momentum, float oneMinusDampening, boolean nesterov,
-            boolean firstStep) {
+            SgdCoefficients c) {
         if (n < PARALLEL_MIN) {
-            sgdMomentumRun(p, pOff, g, gOff, buf, bufOff, n, negLr, weightDecay, momentum, oneMinusDampening, nesterov,
-                    firstStep);
+            sgdMomentumRun(p, pOff, g, gOff, buf, bufOff, n, c);
             return;
         }
-        Parallel.forRange(chunks(n), c -> {
-            int from = c * CHUNK;
-            sgdMomentumRun(p, pOff + from, g, gOff + from, buf, bufOff + from, Math.min(CHUNK, n - from), negLr,
-                    weightDecay, momentum, oneMinusDampening, nesterov, firstStep);
+        Parallel.forRange(chunks(n), chunk -> {
+            int from = chunk * CHUNK;
+            sgdMomentumRun(p, pOff + from, g, gOff + from, buf, bufOff + from, Math.min(CHUNK, n - from), c);
         });
     }
 
     private static void sgdMomentumRun(float[] p, int pOff, float[] g, int gOff, float[] buf, int bufOff, int n,
-            float negLr, float weightDecay, float momentum, float oneMinusDampening, boolean nesterov,
-            boolean firstStep) {
+            SgdCoefficients c) {
+        float negLr = c.negLr;
+        float weightDecay = c.weightDecay;
+        float momentum = c.momentum;
+        float oneMinusDampening = c.oneMinusDampening;
+        boolean nesterov = c.nesterov;
+        boolean firstStep = c.firstStep;
         for (int i = 0; i < n; i++) {
             float param = p[pOff + i];
             float d = weightDecay != 0f ? Math.fma(weightDecay, param, g[gOff + i]) : g[gOff + i];
@@ -107,36 +109,38 @@ public final class OptimizerKernels {
      * where {@code biasCorrectionK = 1 - betaK^step}.
      */
     public static void adam(float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
-            int n, float decay, float weightDecay, float beta1, float oneMinusBeta1, float beta2,
-            float oneMinusBeta2, float biasCorrection2Sqrt, float eps, float negStepSize) {
+            int n, AdamCoefficients c) {
         if (n < PARALLEL_MIN) {
-            adamRun(p, pOff, g, gOff, m, mOff, v, vOff, n, decay, weightDecay, beta1, oneMinusBeta1, beta2,
-                    oneMinusBeta2, biasCorrection2Sqrt, eps, negStepSize);
+            adamRun(p, pOff, g, gOff, m, mOff, v, vOff, n, c);
             return;
         }
-        Parallel.forRange(chunks(n), c -> {
-            int from = c * CHUNK;
-            adamRun(p, pOff + from, g, gOff + from, m, mOff + from, v, vOff + from, Math.min(CHUNK, n - from), decay,
-                    weightDecay, beta1, oneMinusBeta1, beta2, oneMinusBeta2, biasCorrection2Sqrt, eps, negStepSize);
+        Parallel.forRange(chunks(n), chunk -> {
+            int from = chunk * CHUNK;
+            adamRun(p, pOff + from, g, gOff + from, m, mOff + from, v, vOff + from, Math.min(CHUNK, n - from), c);
         });
     }
 
     private static void adamRun(float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
-            int n, float decay, float weightDecay, float beta1, float oneMinusBeta1, float beta2,
-            float oneMinusBeta2, float biasCorrection2Sqrt, float eps, float negStepSize) {
+            int n, AdamCoefficients c) {
         if (VectorSupport.AVAILABLE) {
-            VectorOptimizerKernels.adam(p, pOff, g, gOff, m, mOff, v, vOff, n, decay, weightDecay, beta1, oneMinusBeta1,
-                    beta2, oneMinusBeta2, biasCorrection2Sqrt, eps, negStepSize);
+            VectorOptimizerKernels.adam(p, pOff, g, gOff, m, mOff, v, vOff, n, c);
         } else {
-            adamScalar(p, pOff, g, gOff, m, mOff, v, vOff, n, decay, weightDecay, beta1, oneMinusBeta1, beta2,
-                    oneMinusBeta2, biasCorrection2Sqrt, eps, negStepSize);
+            adamScalar(p, pOff, g, gOff, m, mOff, v, vOff, n, c);
         }
     }
 
     /** The scalar Adam loop: the fallback, the vector kernel's tail, and the twin tests hold it to. */
     static void adamScalar(float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
-            int n, float decay, float weightDecay, float beta1, float oneMinusBeta1, float beta2,
-            float oneMinusBeta2, float biasCorrection2Sqrt, float eps, float negStepSize) {
+            int n, AdamCoefficients c) {
+        float decay = c.decay;
+        float weightDecay = c.l2;
+        float beta1 = c.beta1;
+        float oneMinusBeta1 = c.oneMinusBeta1;
+        float beta2 = c.beta2;
+        float oneMinusBeta2 = c.oneMinusBeta2;
+        float biasCorrection2Sqrt = c.biasCorrection2Sqrt;
+        float eps = c.eps;
+        float negStepSize = c.negStepSize;
         for (int i = 0; i < n; i++) {
             float param = p[pOff + i] * decay;
             float grad = weightDecay != 0f ? Math.fma(weightDecay, param, g[gOff + i]) : g[gOff + i];

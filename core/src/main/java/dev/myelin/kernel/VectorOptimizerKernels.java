@@ -17,10 +17,17 @@ final class VectorOptimizerKernels {
     }
 
     static void adam(float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
-            int n, float decay, float weightDecay, float beta1, float oneMinusBeta1, float beta2,
-            float oneMinusBeta2, float biasCorrection2Sqrt, float eps, float negStepSize) {
+            int n, AdamCoefficients c) {
+        float decay = c.decay;
+        float weightDecay = c.l2;
+        float beta1 = c.beta1;
+        float oneMinusBeta2 = c.oneMinusBeta2;
+        float beta2 = c.beta2;
+        float biasCorrection2Sqrt = c.biasCorrection2Sqrt;
+        float eps = c.eps;
+        float negStepSize = c.negStepSize;
         FloatVector l2 = FloatVector.broadcast(S, weightDecay);
-        FloatVector keep1 = FloatVector.broadcast(S, oneMinusBeta1);
+        FloatVector keep1 = FloatVector.broadcast(S, c.oneMinusBeta1);
         int i = 0;
         for (int whole = S.loopBound(n); i < whole; i += L) {
             FloatVector param = FloatVector.fromArray(S, p, pOff + i).mul(decay);
@@ -35,7 +42,6 @@ final class VectorOptimizerKernels {
             FloatVector denom = square.sqrt().div(biasCorrection2Sqrt).add(eps);
             param.add(mean.mul(negStepSize).div(denom)).intoArray(p, pOff + i);
         }
-        OptimizerKernels.adamScalar(p, pOff + i, g, gOff + i, m, mOff + i, v, vOff + i, n - i, decay, weightDecay,
-                beta1, oneMinusBeta1, beta2, oneMinusBeta2, biasCorrection2Sqrt, eps, negStepSize);
+        OptimizerKernels.adamScalar(p, pOff + i, g, gOff + i, m, mOff + i, v, vOff + i, n - i, c);
     }
 }

@@ -1,5 +1,6 @@
 package dev.myelin.optim;
 
+import dev.myelin.kernel.AdamCoefficients;
 import dev.myelin.kernel.OptimizerKernels;
 import dev.myelin.nn.Parameter;
 import dev.myelin.tensor.Tensor;
@@ -21,6 +22,8 @@ public abstract sealed class AdamFamily extends Optimizer implements HasMomentum
     private double beta1;
     private final double beta2;
     private final double eps;
+    /** Refilled for each parameter's update, so that a step allocates nothing. */
+    private final AdamCoefficients coefficients = new AdamCoefficients();
 
     AdamFamily(List<Parameter> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
         super(params, lr, weightDecay);
@@ -102,9 +105,17 @@ public abstract sealed class AdamFamily extends Optimizer implements HasMomentum
         double stepSize = lr / biasCorrection1;
         Tensor m = state.buffer(EXP_AVG);
         Tensor v = state.buffer(EXP_AVG_SQ);
+        AdamCoefficients c = coefficients;
+        c.decay = (float) decay;
+        c.l2 = (float) l2;
+        c.beta1 = (float) beta1;
+        c.oneMinusBeta1 = (float) (1 - beta1);
+        c.beta2 = (float) beta2;
+        c.oneMinusBeta2 = (float) (1 - beta2);
+        c.biasCorrection2Sqrt = (float) Math.sqrt(biasCorrection2);
+        c.eps = (float) eps;
+        c.negStepSize = (float) -stepSize;
         OptimizerKernels.adam(param.array(), param.arrayOffset(), grad.array(), grad.arrayOffset(),
-                m.array(), m.arrayOffset(), v.array(), v.arrayOffset(), param.size(),
-                (float) decay, (float) l2, (float) beta1, (float) (1 - beta1), (float) beta2, (float) (1 - beta2),
-                (float) Math.sqrt(biasCorrection2), (float) eps, (float) -stepSize);
+                m.array(), m.arrayOffset(), v.array(), v.arrayOffset(), param.size(), c);
     }
 }

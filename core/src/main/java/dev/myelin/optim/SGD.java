@@ -1,5 +1,6 @@
 package dev.myelin.optim;
 
+import dev.myelin.kernel.SgdCoefficients;
 import dev.myelin.kernel.OptimizerKernels;
 import dev.myelin.nn.Parameter;
 import dev.myelin.tensor.Tensor;
@@ -43,6 +44,8 @@ public final class SGD extends Optimizer implements HasMomentum {
     private double momentum;
     private final double dampening;
     private final boolean nesterov;
+    /** Refilled for each parameter's update, so that a step allocates nothing. */
+    private final SgdCoefficients coefficients = new SgdCoefficients();
 
     /**
      * Plain SGD, {@code p = p - lr·g}: no momentum, no weight decay.
@@ -305,8 +308,14 @@ public final class SGD extends Optimizer implements HasMomentum {
         }
         boolean firstStep = !state.has(MOMENTUM_BUFFER);
         Tensor buf = state.buffer(MOMENTUM_BUFFER);
+        SgdCoefficients c = coefficients;
+        c.negLr = negLr;
+        c.weightDecay = weightDecay;
+        c.momentum = (float) momentum;
+        c.oneMinusDampening = (float) (1 - dampening);
+        c.nesterov = nesterov;
+        c.firstStep = firstStep;
         OptimizerKernels.sgdMomentum(param.array(), param.arrayOffset(), grad.array(), grad.arrayOffset(),
-                buf.array(), buf.arrayOffset(), param.size(), negLr, weightDecay, (float) momentum,
-                (float) (1 - dampening), nesterov, firstStep);
+                buf.array(), buf.arrayOffset(), param.size(), c);
     }
 }

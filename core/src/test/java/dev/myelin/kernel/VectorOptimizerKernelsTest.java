@@ -28,10 +28,18 @@ class VectorOptimizerKernelsTest {
         float bc2 = (float) Math.sqrt(1 - Math.pow(0.999, step));
         float negStep = (float) (-lr / (1 - Math.pow(0.9, step)));
         float[] ps = p.clone(), ms = m.clone(), vs = v.clone();
-        OptimizerKernels.adamScalar(ps, 0, g, 0, ms, 0, vs, 0, n, decay, weightDecay, 0.9f, 0.1f, 0.999f, 0.001f,
-                bc2, 1e-8f, negStep);
-        VectorOptimizerKernels.adam(p, 0, g, 0, m, 0, v, 0, n, decay, weightDecay, 0.9f, 0.1f, 0.999f, 0.001f,
-                bc2, 1e-8f, negStep);
+        AdamCoefficients c = new AdamCoefficients();
+        c.decay = decay;
+        c.l2 = weightDecay;
+        c.beta1 = 0.9f;
+        c.oneMinusBeta1 = 0.1f;
+        c.beta2 = 0.999f;
+        c.oneMinusBeta2 = 0.001f;
+        c.biasCorrection2Sqrt = bc2;
+        c.eps = 1e-8f;
+        c.negStepSize = negStep;
+        OptimizerKernels.adamScalar(ps, 0, g, 0, ms, 0, vs, 0, n, c);
+        VectorOptimizerKernels.adam(p, 0, g, 0, m, 0, v, 0, n, c);
         assertArrayEquals(ps, p, "parameters");
         assertArrayEquals(ms, m, "first moments");
         assertArrayEquals(vs, v, "second moments");
