@@ -6,8 +6,9 @@ package dev.myelin.tensor;
  * connected layer, batch normalisation, dropout and the losses. The layers of {@code dev.myelin.nn} are
  * built on them.
  *
- * <p>Images are {@code (N, C, H, W)}. Convolution weights are {@code (outChannels, inChannels, kH, kW)},
- * as in PyTorch, so weights move between the two without reshaping.
+ * <p>Images are {@code (N, C, H, W)}. Convolution weights are {@code (outChannels, inChannels / groups, kH, kW)}
+ * (with one group, {@code (outChannels, inChannels, kH, kW)}), as in PyTorch, so weights move between
+ * the two without reshaping.
  *
  * <p>Each function is one differentiable op, recorded like the methods of {@link Tensor}: gradients
  * reach every tensor argument that requires grad, except batch normalisation's running statistics.
