@@ -169,6 +169,31 @@ class ImagePreprocessorTest {
                 + " (at most 1024 pixels a byte are decoded)", e.getMessage());
     }
 
+    /**
+     * CI's fuzzing found a 378-byte BMP (compression 5, an embedded PNG, declaring 1.2 GB of data) that the
+     * JDK's reader took 3 to 4 s on, allocating the declared size first; BMP headers are now checked.
+     */
+    @Test
+    void aBmpWithAnEmbeddedPngOrMoreDataThanItsFileIsRefusedFromItsHeader() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(12, 9, BufferedImage.TYPE_INT_RGB), "bmp", out);
+        byte[] bmp = out.toByteArray();
+        ByteBuffer header = ByteBuffer.wrap(bmp).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        header.putInt(30, 5).putInt(34, 1_224_737_092);
+        Path embedded = Files.write(dir.resolve("embedded.bmp"), bmp);
+        header.putInt(30, 0).putInt(34, bmp.length + 1);
+        Path overlong = Files.write(dir.resolve("overlong.bmp"), bmp);
+
+        long start = System.nanoTime();
+        ImageInputException e = assertThrows(ImageInputException.class, () -> ImagePreprocessor.load(embedded, false));
+        assertTrue(System.nanoTime() - start < 500_000_000L, "refused from the header, not after decoding");
+        assertEquals(embedded + ": a BMP holding an embedded PNG is not read: save the picture as a PNG, JPEG or plain BMP",
+                e.getMessage());
+        e = assertThrows(ImageInputException.class, () -> ImagePreprocessor.load(overlong, false));
+        assertEquals(overlong + ": the BMP declares " + (bmp.length + 1) + " bytes of pixels in a file of " + bmp.length
+                + ": it is cut short or damaged", e.getMessage());
+    }
+
     @Test
     void textImageDrawsTwoCharactersPerPixel() {
         String text = TextImage.render(new float[] {0, 1, 0.5f, 0}, 2, 2, "");
