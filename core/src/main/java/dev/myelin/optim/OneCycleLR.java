@@ -30,8 +30,9 @@ import java.util.Objects;
  * times; one more is an error. The optimizer's own rate is ignored: {@code maxLr} sets the scale.
  *
  * <p>The last step, at {@code epoch = totalSteps}, lies past {@code end}: the cosine turns back up a
- * little there, as PyTorch's does, but the LINEAR line goes on below {@code minLr}, usually to a
- * negative rate, which PyTorch sets and {@link ParamGroup#setLr} refuses (IllegalArgumentException).
+ * little there, as PyTorch's does. The LINEAR line would go on below {@code minLr}, usually to a
+ * negative rate, which PyTorch sets (and a negative rate climbs the loss); here it stops at
+ * {@code minLr}, the one step where the two differ.
  */
 public final class OneCycleLR extends LRScheduler {
     /** How the rate (and momentum) moves between its end points, PyTorch's {@code anneal_strategy}. */
@@ -250,9 +251,12 @@ public final class OneCycleLR extends LRScheduler {
 
     @Override
     protected double lrAt(double baseLr, int epoch) {
-        return epoch <= up
-                ? anneal(initialLr, maxLr, epoch / up)
-                : anneal(maxLr, minLr, (epoch - up) / (end - up));
+        if (epoch <= up) {
+            return anneal(initialLr, maxLr, epoch / up);
+        }
+        double pct = (epoch - up) / (end - up);
+        // The last step lies past end: the LINEAR line would go below minLr, to a negative rate.
+        return anneal(maxLr, minLr, strategy == AnnealStrategy.LINEAR ? Math.min(pct, 1) : pct);
     }
 
     /** The momentum at {@code epoch}, moving opposite to the rate. */

@@ -3,6 +3,7 @@ package dev.myelin.optim;
 import static dev.myelin.optim.OptimizerTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.myelin.nn.Parameter;
 import dev.myelin.tensor.Tensor;
@@ -68,6 +69,18 @@ class SchedulerTest {
         assertEquals(0.9, sgd.momentum());
         // linear from 0.004 to 0.1 over pctStart·10 - 1 = 2 steps
         assertEquals(0.004 + (0.1 - 0.004) / 2, sgd.lr(), 1e-15);
+    }
+
+    /** PyTorch's LINEAR schedule ends on a negative rate (its last step extrapolates past minLr); Myelin's stops at minLr. */
+    @Test
+    void aLinearOneCycleCanTakeEveryStepAndEndsAtItsLowestRate() {
+        SGD sgd = twoGroups();
+        OneCycleLR scheduler = new OneCycleLR(sgd, 0.1, 20, OneCycleLR.options().annealStrategy(OneCycleLR.AnnealStrategy.LINEAR));
+        for (int i = 0; i < 20; i++) {
+            scheduler.step();
+            assertTrue(sgd.lr() > 0, "step " + (i + 1) + " set " + sgd.lr());
+        }
+        assertEquals(0.1 / 25 / 1e4, sgd.lr(), 1e-15);
     }
 
     @Test
