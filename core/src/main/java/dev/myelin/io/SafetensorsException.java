@@ -8,6 +8,8 @@ import java.nio.file.Path;
  * fault. {@link SafetensorsReader} lists the faults it refuses.
  */
 public final class SafetensorsException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     private final transient Path file;
 
     /**

@@ -102,6 +102,10 @@ final class ModuleTranslator {
 
     private Value conv(Conv2d c, String path, Module parent, Value x) {
         requireRank(4, "(N, C, H, W)", c, path, parent, x);
+        if (x.dims()[1] != c.inChannels()) {
+            throw new OnnxExportException(where(c, path, parent) + " expects input (N, " + c.inChannels()
+                    + ", H, W), but gets " + x.describe());
+        }
         int[] k = c.kernelSize();
         int[] s = c.stride();
         int[] p = c.padding();

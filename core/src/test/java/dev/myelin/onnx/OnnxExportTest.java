@@ -194,6 +194,10 @@ class OnnxExportTest {
                 new Sequential(new Flatten(), new Conv2d(1, 1, 3, gen)), new int[] {1, 1, 5, 5}, List.of(), Map.of()));
         assertTrue(rank.getMessage().contains("module '1' (Conv2d)") && rank.getMessage().contains("(N, 25)"),
                 rank.getMessage());
+        OnnxExportException channels = assertThrows(OnnxExportException.class, () -> Onnx.toBytes(
+                new Sequential(new Conv2d(3, 4, 3, gen)), new int[] {1, 1, 5, 5}, List.of(), Map.of()));
+        assertTrue(channels.getMessage().contains("expects input (N, 3, H, W)") && channels.getMessage().contains("(N, 1, 5, 5)"),
+                channels.getMessage());
         OnnxExportException uneven = assertThrows(OnnxExportException.class, () -> Onnx.toBytes(
                 new AdaptiveAvgPool2d(3), new int[] {1, 1, 7, 7}, List.of(), Map.of()));
         assertTrue(uneven.getMessage().contains("7×7 to 3×3"), uneven.getMessage());
