@@ -57,13 +57,14 @@ public final class BasicBlock extends Module {
                     + ", out_channels=" + outChannels + ", stride=" + stride);
         }
         Objects.requireNonNull(generator, "generator");
-        conv1 = registerModule("conv1", new Conv2d(inChannels, outChannels, 3, stride, 1, 1, false, generator));
+        Conv2d.Options noBias = Conv2d.options().bias(false).generator(generator); // a batch norm follows each
+        conv1 = registerModule("conv1", new Conv2d(inChannels, outChannels, 3, noBias.stride(stride).padding(1)));
         bn1 = registerModule("bn1", new BatchNorm2d(outChannels));
-        conv2 = registerModule("conv2", new Conv2d(outChannels, outChannels, 3, 1, 1, 1, false, generator));
+        conv2 = registerModule("conv2", new Conv2d(outChannels, outChannels, 3, noBias.padding(1)));
         bn2 = registerModule("bn2", new BatchNorm2d(outChannels));
         downsample = stride == 1 && inChannels == outChannels ? null
                 : registerModule("downsample", new Sequential(
-                        new Conv2d(inChannels, outChannels, 1, stride, 0, 1, false, generator),
+                        new Conv2d(inChannels, outChannels, 1, noBias.stride(stride)),
                         new BatchNorm2d(outChannels)));
     }
 

@@ -45,9 +45,10 @@ final class Networks {
      * pad 1) ReLU MaxPool2 → Flatten → Linear(3136→128) ReLU → Linear(128→10): about 421k parameters.
      */
     static Sequential cnn(int classes, Generator init) {
+        Conv2d.Options same = Conv2d.options().padding(1).generator(init); // 3x3, padding 1: the size is kept
         return new Sequential(
-                new Conv2d(1, 32, 3, 1, 1, init), new ReLU(), new MaxPool2d(2),
-                new Conv2d(32, 64, 3, 1, 1, init), new ReLU(), new MaxPool2d(2),
+                new Conv2d(1, 32, 3, same), new ReLU(), new MaxPool2d(2),
+                new Conv2d(32, 64, 3, same), new ReLU(), new MaxPool2d(2),
                 new Flatten(), new Linear(64 * 7 * 7, 128, init), new ReLU(), new Linear(128, classes, init));
     }
 
@@ -77,7 +78,8 @@ final class Networks {
     static Sequential resnet(int classes, float dropout, Generator init, Generator noise) {
         int w = RESNET_WIDTH;
         Sequential net = new Sequential(
-                new Conv2d(1, w, 3, 1, 1, 1, false, init), new BatchNorm2d(w), new ReLU(),
+                new Conv2d(1, w, 3, Conv2d.options().padding(1).bias(false).generator(init)),
+                new BatchNorm2d(w), new ReLU(),
                 new BasicBlock(w, w, 1, init), new BasicBlock(w, w, 1, init),
                 new BasicBlock(w, 2 * w, 2, init), new BasicBlock(2 * w, 2 * w, 1, init),
                 new BasicBlock(2 * w, 4 * w, 2, init), new BasicBlock(4 * w, 4 * w, 1, init),
@@ -91,6 +93,8 @@ final class Networks {
     }
 
     private static Sequential convBnRelu(int in, int out, Generator init) {
-        return new Sequential(new Conv2d(in, out, 3, 1, 1, 1, false, init), new BatchNorm2d(out), new ReLU());
+        // No bias: the batch norm after it would cancel one.
+        return new Sequential(new Conv2d(in, out, 3, Conv2d.options().padding(1).bias(false).generator(init)),
+                new BatchNorm2d(out), new ReLU());
     }
 }
