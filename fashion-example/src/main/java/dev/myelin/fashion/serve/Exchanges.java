@@ -13,6 +13,9 @@ import java.util.Map;
 
 /** Reading requests and writing responses on the JDK's HTTP server. */
 final class Exchanges {
+    /** A refused body is read and dropped up to this many times the limit before the connection is closed. */
+    private static final int DRAIN_FACTOR = 4;
+
     private Exchanges() {}
 
     /**
@@ -29,6 +32,7 @@ final class Exchanges {
                 throw new BadRequest("Content-Length is not a number: " + declared);
             }
             if (length > limit) {
+                discard(exchange.getRequestBody(), limit);
                 throw new BadRequest(tooLarge(length, limit));
             }
         }
@@ -38,12 +42,32 @@ final class Exchanges {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (out.size() + (long) n > limit) {
+                    discard(in, limit);
                     throw new BadRequest(tooLarge(out.size() + (long) n, limit));
                 }
                 out.write(buffer, 0, n);
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads and drops up to {@code DRAIN_FACTOR * limit} more bytes of a refused body, so that a client
+     * still sending it can finish and read the 400: closing the connection under it (what the server
+     * does with a large unread body) made the client see a reset instead of the answer. A body larger
+     * still is cut off by closing the connection.
+     */
+    private static void discard(InputStream in, int limit) {
+        try {
+            long left = (long) DRAIN_FACTOR * limit;
+            byte[] sink = new byte[64 * 1024];
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client gave up: nothing to answer.
+        }
     }
 
     private static String tooLarge(long bytes, int limit) {
