@@ -57,7 +57,7 @@ public final class Adam extends AdamFamily {
 
     /**
      * Adam with every option, in PyTorch's order ({@code betas} as two numbers);
-     * {@link #Adam(List, Options)} names them instead.
+     * {@link #Adam(List, AdamFamily.Options)} names them instead.
      *
      * @param params      the parameters to train, in order; not empty, none twice
      * @param lr          the learning rate, a finite number {@code >= 0}
@@ -69,7 +69,7 @@ public final class Adam extends AdamFamily {
      *     number above 0, a beta is outside [0, 1), or {@code params} is empty or holds a parameter twice
      */
     public Adam(List<Parameter> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
-        this(params, new Options(lr, beta1, beta2, eps, weightDecay));
+        this(params, new AdamFamily.Options(lr, beta1, beta2, eps, weightDecay));
     }
 
     /**
@@ -80,7 +80,7 @@ public final class Adam extends AdamFamily {
      * @param options lr, betas, eps and weight decay; {@link #options()} for PyTorch's defaults
      * @throws IllegalArgumentException if {@code params} is empty or holds a parameter twice
      */
-    public Adam(List<Parameter> params, Options options) {
+    public Adam(List<Parameter> params, AdamFamily.Options options) {
         Objects.requireNonNull(options, "options");
         super(params, options.lr(), options.beta1(), options.beta2(), options.eps(), options.weightDecay());
     }
@@ -113,7 +113,7 @@ public final class Adam extends AdamFamily {
      */
     public Adam(SequencedCollection<ParamGroup> groups, double lr, double beta1, double beta2, double eps,
             double weightDecay) {
-        this(groups, new Options(lr, beta1, beta2, eps, weightDecay));
+        this(groups, new AdamFamily.Options(lr, beta1, beta2, eps, weightDecay));
     }
 
     /**
@@ -124,7 +124,7 @@ public final class Adam extends AdamFamily {
      * @param options lr, betas, eps and weight decay; {@link #options()} for PyTorch's defaults
      * @throws IllegalArgumentException if the groups hold no parameter or one twice
      */
-    public Adam(SequencedCollection<ParamGroup> groups, Options options) {
+    public Adam(SequencedCollection<ParamGroup> groups, AdamFamily.Options options) {
         Objects.requireNonNull(options, "options");
         super(groups, options.lr(), options.beta1(), options.beta2(), options.eps(), options.weightDecay());
     }
@@ -134,79 +134,8 @@ public final class Adam extends AdamFamily {
      *
      * @return the default options, to be changed by their setters
      */
-    public static Options options() {
-        return new Options(1e-3, 0.9, 0.999, 1e-8, 0);
-    }
-
-    /**
-     * The options of {@link Adam}, each with PyTorch's default until set; every setter returns a new
-     * value, so one {@code Options} can be shared. Each value is checked when it is set.
-     *
-     * @param lr          the learning rate, a finite number {@code >= 0} (default 1e-3)
-     * @param beta1       the decay of the gradient's running mean {@code m}, in [0, 1) (default 0.9)
-     * @param beta2       the decay of the squared gradient's running mean {@code v}, in [0, 1) (default 0.999)
-     * @param eps         the term added to the denominator, a finite number {@code > 0} (default 1e-8)
-     * @param weightDecay the L2 coefficient, {@code weightDecay·p} added to the gradient; a finite number
-     *                    {@code >= 0} (default 0)
-     */
-    public record Options(double lr, double beta1, double beta2, double eps, double weightDecay) {
-        /**
-         * Checks each number.
-         *
-         * @throws IllegalArgumentException naming the first number out of its range
-         */
-        public Options {
-            Checks.nonNegative("lr", lr);
-            Checks.unitInterval("beta1", beta1);
-            Checks.unitInterval("beta2", beta2);
-            Checks.positive("eps", eps);
-            Checks.nonNegative("weight decay", weightDecay);
-        }
-
-        /**
-         * Sets the learning rate.
-         *
-         * @param value a finite number {@code >= 0}
-         * @return a copy with this learning rate
-         * @throws IllegalArgumentException if {@code value} is negative or not finite
-         */
-        public Options lr(double value) {
-            return new Options(value, beta1, beta2, eps, weightDecay);
-        }
-
-        /**
-         * Sets both moment decays, PyTorch's {@code betas=(beta1, beta2)}.
-         *
-         * @param beta1 the decay of the gradient's running mean, in [0, 1)
-         * @param beta2 the decay of the squared gradient's running mean, in [0, 1)
-         * @return a copy with these betas
-         * @throws IllegalArgumentException if a beta is outside [0, 1)
-         */
-        public Options betas(double beta1, double beta2) {
-            return new Options(lr, beta1, beta2, eps, weightDecay);
-        }
-
-        /**
-         * Sets the term added to the denominator.
-         *
-         * @param value a finite number {@code > 0}
-         * @return a copy with this eps
-         * @throws IllegalArgumentException if {@code value} is not a finite number above 0
-         */
-        public Options eps(double value) {
-            return new Options(lr, beta1, beta2, value, weightDecay);
-        }
-
-        /**
-         * Sets the weight decay (the L2 coefficient).
-         *
-         * @param value a finite number {@code >= 0}; 0 turns it off
-         * @return a copy with this weight decay
-         * @throws IllegalArgumentException if {@code value} is negative or not finite
-         */
-        public Options weightDecay(double value) {
-            return new Options(lr, beta1, beta2, eps, value);
-        }
+    public static AdamFamily.Options options() {
+        return new AdamFamily.Options(1e-3, 0.9, 0.999, 1e-8, 0);
     }
 
     @Override

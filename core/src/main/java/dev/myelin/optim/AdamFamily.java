@@ -118,4 +118,77 @@ public abstract sealed class AdamFamily extends Optimizer implements HasMomentum
         OptimizerKernels.adam(param.array(), param.arrayOffset(), grad.array(), grad.arrayOffset(),
                 m.array(), m.arrayOffset(), v.array(), v.arrayOffset(), param.size(), c);
     }
+
+    /**
+     * The options of {@link Adam} and {@link AdamW}, from {@link Adam#options()} or {@link AdamW#options()}
+     * with PyTorch's defaults until set; every setter returns a new value, so one {@code Options} can be
+     * shared. Each value is checked when it is set.
+     *
+     * @param lr          the learning rate, a finite number {@code >= 0} (default 1e-3)
+     * @param beta1       the decay of the gradient's running mean {@code m}, in [0, 1) (default 0.9)
+     * @param beta2       the decay of the squared gradient's running mean {@code v}, in [0, 1) (default 0.999)
+     * @param eps         the term added to the denominator, a finite number {@code > 0} (default 1e-8)
+     * @param weightDecay a finite number {@code >= 0}: for Adam the L2 coefficient, {@code weightDecay·p}
+     *                    added to the gradient (default 0); for AdamW the decoupled decay,
+     *                    {@code p ← p·(1 - lr·weightDecay)} before the step (default 0.01)
+     */
+    public record Options(double lr, double beta1, double beta2, double eps, double weightDecay) {
+        /**
+         * Checks each number.
+         *
+         * @throws IllegalArgumentException naming the first number out of its range
+         */
+        public Options {
+            Checks.nonNegative("lr", lr);
+            Checks.unitInterval("beta1", beta1);
+            Checks.unitInterval("beta2", beta2);
+            Checks.positive("eps", eps);
+            Checks.nonNegative("weight decay", weightDecay);
+        }
+
+        /**
+         * Sets the learning rate.
+         *
+         * @param value a finite number {@code >= 0}
+         * @return a copy with this learning rate
+         * @throws IllegalArgumentException if {@code value} is negative or not finite
+         */
+        public Options lr(double value) {
+            return new Options(value, beta1, beta2, eps, weightDecay);
+        }
+
+        /**
+         * Sets both moment decays, PyTorch's {@code betas=(beta1, beta2)}.
+         *
+         * @param beta1 the decay of the gradient's running mean, in [0, 1)
+         * @param beta2 the decay of the squared gradient's running mean, in [0, 1)
+         * @return a copy with these betas
+         * @throws IllegalArgumentException if a beta is outside [0, 1)
+         */
+        public Options betas(double beta1, double beta2) {
+            return new Options(lr, beta1, beta2, eps, weightDecay);
+        }
+
+        /**
+         * Sets the term added to the denominator.
+         *
+         * @param value a finite number {@code > 0}
+         * @return a copy with this eps
+         * @throws IllegalArgumentException if {@code value} is not a finite number above 0
+         */
+        public Options eps(double value) {
+            return new Options(lr, beta1, beta2, value, weightDecay);
+        }
+
+        /**
+         * Sets the weight decay: Adam's L2 coefficient, AdamW's decoupled decay.
+         *
+         * @param value a finite number {@code >= 0}; 0 turns it off
+         * @return a copy with this weight decay
+         * @throws IllegalArgumentException if {@code value} is negative or not finite
+         */
+        public Options weightDecay(double value) {
+            return new Options(lr, beta1, beta2, eps, value);
+        }
+    }
 }
