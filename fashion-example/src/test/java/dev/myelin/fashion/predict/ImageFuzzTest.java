@@ -32,14 +32,16 @@ class ImageFuzzTest {
     private static final FileFuzz.Tally JPEG = new FileFuzz.Tally("ImagePreprocessor.load (JPEG)");
     private static final FileFuzz.Tally GIF = new FileFuzz.Tally("ImagePreprocessor.load (GIF)");
     private static final FileFuzz.Tally BMP = new FileFuzz.Tally("ImagePreprocessor.load (BMP)");
+    private static final FileFuzz.Tally TIFF = new FileFuzz.Tally("ImagePreprocessor.load (TIFF)");
     private static final byte[] PNG_FILE = encode("png");
     private static final byte[] JPEG_FILE = encode("jpg");
     private static final byte[] GIF_FILE = encode("gif");
     private static final byte[] BMP_FILE = encode("bmp");
+    private static final byte[] TIFF_FILE = encode("tiff");
 
     static {
         // Loads the decoders once, so that no try is charged with it.
-        for (byte[] file : List.of(PNG_FILE, JPEG_FILE, GIF_FILE, BMP_FILE)) {
+        for (byte[] file : List.of(PNG_FILE, JPEG_FILE, GIF_FILE, BMP_FILE, TIFF_FILE)) {
             try {
                 ImagePreprocessor.convert(ImagePreprocessor.decode(file, "warm-up", Integer.MAX_VALUE), false);
             } catch (ImageInputException e) {
@@ -68,9 +70,14 @@ class ImageFuzzTest {
         FileFuzz.check(BMP, m, DIR.resolve("picture.bmp"), ImageFuzzTest::load, ImageInputException.class);
     }
 
+    @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED)
+    void tiff(@ForAll("tiffMutants") Mutant m) throws Exception {
+        FileFuzz.check(TIFF, m, DIR.resolve("picture.tif"), ImageFuzzTest::load, ImageInputException.class);
+    }
+
     @AfterContainer
     static void printCountsAndCleanUp() throws IOException {
-        FileFuzz.finish(DIR, PNG, JPEG, GIF, BMP);
+        FileFuzz.finish(DIR, PNG, JPEG, GIF, BMP, TIFF);
     }
 
     @Provide
@@ -100,6 +107,20 @@ class ImageFuzzTest {
         return mutants(BMP_FILE, 54, Arbitraries.oneOf(
                 FileFuzz.hugeFields(BMP_FILE, ByteOrder.LITTLE_ENDIAN, 4, 10, 18, 22, 34),
                 FileFuzz.hugeFields(BMP_FILE, ByteOrder.LITTLE_ENDIAN, 2, 28)));
+    }
+
+    @Provide
+    Arbitrary<Mutant> tiffMutants() {
+        // The values of the first IFD's entries (12 bytes each after a 2-byte count; the value at +8),
+        // little- or big-endian as the file says: width, height, strip offsets and byte counts among them.
+        ByteOrder order = TIFF_FILE[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        int ifd = java.nio.ByteBuffer.wrap(TIFF_FILE).order(order).getInt(4);
+        int entries = java.nio.ByteBuffer.wrap(TIFF_FILE).order(order).getShort(ifd) & 0xFFFF;
+        int[] values = new int[entries];
+        for (int i = 0; i < entries; i++) {
+            values[i] = ifd + 2 + 12 * i + 8;
+        }
+        return mutants(TIFF_FILE, ifd + 2 + 12 * entries, FileFuzz.hugeFields(TIFF_FILE, order, 4, values));
     }
 
     private static Object load(Path file) throws IOException {
