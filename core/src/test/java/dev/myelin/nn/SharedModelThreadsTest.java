@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.myelin.tensor.Generator;
 import dev.myelin.tensor.Grad;
 import dev.myelin.tensor.Tensor;
-import java.util.ArrayList;
+import dev.myelin.testing.Concurrently;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,38 +50,17 @@ class SharedModelThreadsTest {
             }
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    int checked = 0;
-                    try (var off = Grad.disabled()) {
-                        for (int call = 0; call < CALLS; call++) {
-                            int i = (thread * 5 + call * 7) % distinct;
-                            float[] got = model.forward(inputs[i]).toArray();
-                            if (!Arrays.equals(expected[i], got)) {
-                                throw new AssertionError("thread " + thread + ", call " + call + ", input " + i
-                                        + ": " + Arrays.toString(got) + " instead of " + Arrays.toString(expected[i]));
-                            }
-                            checked++;
-                        }
-                    }
-                    return checked;
-                }));
+        int total = Concurrently.run(THREADS, CALLS, (thread, call) -> {
+            int i = (thread * 5 + call * 7) % distinct;
+            try (var off = Grad.disabled()) {
+                float[] got = model.forward(inputs[i]).toArray();
+                if (!Arrays.equals(expected[i], got)) {
+                    throw new AssertionError("thread " + thread + ", call " + call + ", input " + i
+                            + ": " + Arrays.toString(got) + " instead of " + Arrays.toString(expected[i]));
+                }
             }
-            start.countDown();
-            int total = 0;
-            for (Future<Integer> f : futures) {
-                total += f.get();
-            }
-            assertEquals(THREADS * CALLS, total);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertEquals(THREADS * CALLS, total);
         assertTrue(model.stateDict().get("6.running_mean").contentEquals(mean), "evaluation left the statistics alone");
     }
 }

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.myelin.fashion.testing.TinyFashion;
 import dev.myelin.fashion.testing.TrainedRuns;
+import dev.myelin.testing.Concurrently;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,39 +44,18 @@ class FashionClassifierThreadsTest {
             expected[i] = classifier.probabilities(image(i));
             expectedSaliency[i] = classifier.saliency(image(i), i % 10);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    int checked = 0;
-                    for (int call = 0; call < CALLS; call++) {
-                        int i = (thread * 11 + call * 7) % distinct;
-                        float[] got = classifier.probabilities(image(i));
-                        if (!Arrays.equals(expected[i], got)) {
-                            throw new AssertionError("thread " + thread + ", call " + call + ", image " + i + ": "
-                                    + Arrays.toString(got) + " instead of " + Arrays.toString(expected[i]));
-                        }
-                        if (call % 10 == 0 && !Arrays.equals(expectedSaliency[i], classifier.saliency(image(i), i % 10))) {
-                            throw new AssertionError("thread " + thread + ", call " + call + ": saliency of image " + i
-                                    + " differs from the single-threaded one");
-                        }
-                        checked++;
-                    }
-                    return checked;
-                }));
+        int total = Concurrently.run(THREADS, CALLS, (thread, call) -> {
+            int i = (thread * 11 + call * 7) % distinct;
+            float[] got = classifier.probabilities(image(i));
+            if (!Arrays.equals(expected[i], got)) {
+                throw new AssertionError("thread " + thread + ", call " + call + ", image " + i + ": "
+                        + Arrays.toString(got) + " instead of " + Arrays.toString(expected[i]));
             }
-            start.countDown();
-            int total = 0;
-            for (Future<Integer> f : futures) {
-                total += f.get();
+            if (call % 10 == 0 && !Arrays.equals(expectedSaliency[i], classifier.saliency(image(i), i % 10))) {
+                throw new AssertionError("thread " + thread + ", call " + call + ": saliency of image " + i
+                        + " differs from the single-threaded one");
             }
-            assertEquals(THREADS * CALLS, total);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertEquals(THREADS * CALLS, total);
     }
 }
